@@ -1,0 +1,73 @@
+/**
+ * Checks that span several fields (references, uniqueness, date order).
+ *
+ * They read the raw parsed data defensively rather than the validated course, so
+ * they run even when the schema found other problems, and every problem is
+ * reported in one go.
+ */
+export interface FieldProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+type Raw = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+export function crossCheck(raw: unknown): FieldProblem[] {
+  if (!isObject(raw)) return [];
+  const problems: FieldProblem[] = [];
+  const document = isObject(raw.document) ? raw.document : {};
+  const review = isObject(raw.review) ? raw.review : {};
+  const prepared = document.prepared;
+
+  if (isDate(prepared) && isDate(review.expires) && review.expires < prepared) {
+    problems.push({ path: ['review', 'expires'], message: `is before the date of preparation (${prepared})` });
+  }
+  list(review.reviewers).forEach((r, i) => {
+    if (isObject(r) && isDate(prepared) && isDate(r.date) && r.date < prepared) {
+      problems.push({ path: ['review', 'reviewers', i, 'date'], message: `is before the date of preparation (${prepared})` });
+    }
+  });
+
+  const ladder = isObject(raw.ladder) ? raw.ladder : {};
+  const steps = list(ladder.steps);
+  problems.push(...duplicateIds(steps, ['ladder', 'steps']));
+  const stepIds = steps.map((s) => (isObject(s) ? str(s.id) : undefined)).filter((id): id is string => id !== undefined);
+  const known = stepIds.join(', ');
+  const unknownStep = (id: string) => `refers to ladder step "${id}", which does not exist (known steps: ${known})`;
+
+  const procedures = list(raw.procedures);
+  problems.push(...duplicateIds(procedures, ['procedures']));
+  procedures.forEach((p, i) => {
+    const step = isObject(p) ? str(p.step) : undefined;
+    if (step !== undefined && !stepIds.includes(step)) problems.push({ path: ['procedures', i, 'step'], message: unknownStep(step) });
+  });
+
+  const technologies = list(raw.technologies);
+  problems.push(...duplicateIds(technologies, ['technologies']));
+  technologies.forEach((t, i) => {
+    list(isObject(t) ? t.steps : undefined).forEach((s, j) => {
+      if (typeof s === 'string' && !stepIds.includes(s)) problems.push({ path: ['technologies', i, 'steps', j], message: unknownStep(s) });
+    });
+  });
+
+  problems.push(...duplicateIds(list(raw.faq), ['faq']));
+  return problems;
+}
+
+function duplicateIds(items: unknown[], at: (string | number)[]): FieldProblem[] {
+  const seen = new Map<string, number>();
+  const problems: FieldProblem[] = [];
+  items.forEach((item, i) => {
+    const id = isObject(item) ? str(item.id) : undefined;
+    if (id === undefined) return;
+    const first = seen.get(id);
+    if (first !== undefined) problems.push({ path: [...at, i, 'id'], message: `duplicate id "${id}" (first used at ${at.join('.')}[${first}])` });
+    else seen.set(id, i);
+  });
+  return problems;
+}

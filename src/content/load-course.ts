@@ -1,0 +1,189 @@
+/**
+ * Reads `course.yaml`, parses it with source positions and validates it.
+ * Every problem comes back at once, each pinned to file:line:column and field.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { crossCheck } from './cross-checks.js';
+import { formatPath, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { messageFor } from './issue-messages.js';
+import { knownKeysAt } from './json-schema.js';
+import { courseSchema, type Course } from './schema.js';
+import { closest } from './suggest.js';
+import { SourceMap, type FieldPath } from './yaml-positions.js';
+
+export const COURSE_FILE = 'course.yaml';
+/** Larger files are refused before parsing: a course is a few dozen KB. */
+export const MAX_COURSE_BYTES = 512 * 1024;
+/** Aliases a file may expand; stops "billion laughs" documents. */
+export const MAX_ALIAS_COUNT = 50;
+
+export interface LoadedCourse {
+  /** Absolute course folder. */
+  dir: string;
+  /** The course file as shown in messages (relative to the working directory). */
+  file: string;
+  course: Course;
+  /** The YAML document, kept for positions and for comment-preserving edits. */
+  doc: Document;
+  sourceMap: SourceMap;
+  /** sha256 of the raw course.yaml bytes. */
+  sourceSha256: string;
+}
+
+export type LoadResult = { ok: true; loaded: LoadedCourse } | { ok: false; diagnostics: Diagnostic[] };
+
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return (rel.startsWith('..') || isAbsolute(rel) ? file : rel).split(sep).join('/');
+}
+
+export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
+  const dir = resolve(cwd, courseDir);
+  const path = join(dir, COURSE_FILE);
+  const file = displayPath(path, cwd);
+  const fail = (message: string, line = 1, column = 1, field = '(file)'): LoadResult => ({
+    ok: false,
+    diagnostics: [{ file, line, column, path: field, message }],
+  });
+
+  if (!existsSync(path)) return fail(`no ${COURSE_FILE} in ${displayPath(dir, cwd)}`);
+  const size = statSync(path).size;
+  if (size > MAX_COURSE_BYTES) return fail(`is ${size} bytes; a course file may be at most ${MAX_COURSE_BYTES} bytes`);
+  const bytes = readFileSync(path);
+
+  const decoded = decodeUtf8(bytes);
+  if ('error' in decoded) return fail(decoded.error, decoded.line, decoded.column);
+  const text = decoded.text;
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
+  const sourceMapFor = (doc: Document) => new SourceMap(doc, lineCounter);
+  if (!Array.isArray(docs) || docs.length === 0) return fail('is empty; expected a course mapping');
+  const doc = docs[0] as Document;
+  const sourceMap = sourceMapFor(doc);
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: FieldPath, message: string, options?: { key?: boolean }) => {
+    const pos = sourceMap.positionOf(path, options);
+    diagnostics.push({ file, line: pos.line, column: pos.column, path: formatPath(path), message });
+  };
+
+  if (docs.length > 1) {
+    const start = sourceMapFor(docs[1] as Document).at(docs[1]?.range?.[0] ?? 0);
+    diagnostics.push({ file, ...start, path: '(file)', message: 'holds more than one YAML document (a second "---"); a course file holds exactly one' });
+  }
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const offset = problem.pos[0];
+    const pos = sourceMap.at(offset);
+    diagnostics.push({ file, ...pos, path: formatPath(sourceMap.pathAt(offset)), message: yamlMessage(problem.code, problem.message) });
+  }
+  diagnostics.push(...schemaLineProblems(text, dir, file));
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, diagnostics: sortDiagnostics([...diagnostics, { file, line: 1, column: 1, path: '(file)', message: `cannot be read: ${message} (limit: ${MAX_ALIAS_COUNT} aliases)` }]) };
+  }
+
+  const parsed = courseSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (issue.code === 'unrecognized_keys') {
+        const known = knownKeysAt(path);
+        for (const key of issue.keys) {
+          const guess = closest(key, known);
+          at([...path, key], `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ` (allowed here: ${known.join(', ')})`}`, { key: true });
+        }
+      } else {
+        at(path, messageFor(issue, valueAt(data, path)));
+      }
+    }
+  }
+  for (const problem of crossCheck(data)) at(problem.path, problem.message);
+
+  if (parsed.success && parsed.data.id !== basename(dir)) {
+    at(['id'], `is "${parsed.data.id}" but the course folder is "${basename(dir)}"; they must match`);
+  }
+
+  if (diagnostics.length > 0 || !parsed.success) return { ok: false, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  return {
+    ok: true,
+    loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex') },
+  };
+}
+
+function valueAt(data: unknown, path: FieldPath): unknown {
+  let value = data;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Short, author-facing wording for the yaml package's error codes. */
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'duplicate key: this key already appears earlier in the same mapping';
+    case 'TAB_AS_INDENT':
+      return 'YAML syntax error: tab used for indentation; indent with spaces';
+    case 'TAG_RESOLVE_FAILED':
+      return `YAML tag not allowed: ${first.replace(/^Unresolved tag: /, '')}; course files hold plain text, lists and mappings only`;
+    default:
+      return `YAML syntax error: ${first}`;
+  }
+}
+
+type Decoded = { text: string } | { error: string; line: number; column: number };
+
+function decodeUtf8(bytes: Buffer): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { error: 'starts with a byte-order mark (BOM); save the file as UTF-8 without BOM', line: 1, column: 1 };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    const before = text.slice(0, Math.max(0, bad));
+    const line = before.split('\n').length;
+    const column = bad - before.lastIndexOf('\n');
+    return { error: 'is not valid UTF-8 (an invalid byte sequence here); save the file as UTF-8', line, column };
+  }
+}
+
+const SCHEMA_LINE = /^#\s*yaml-language-server:\s*\$schema=(\S*)/m;
+
+/** A `# yaml-language-server: $schema=` line must point at a local schema file that exists. */
+function schemaLineProblems(text: string, dir: string, file: string): Diagnostic[] {
+  const match = SCHEMA_LINE.exec(text);
+  if (!match) return [];
+  const target = match[1] ?? '';
+  const before = text.slice(0, match.index);
+  const line = before.split('\n').length;
+  const column = match[0].indexOf('$schema') + 1;
+  const problem = (message: string): Diagnostic[] => [{ file, line, column, path: '$schema', message }];
+  if (target === '') return problem('the $schema line names no file; use $schema=../../schema/course.schema.json');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return problem(`points to "${target}"; use a relative path to schema/course.schema.json (deckhand works offline)`);
+  const resolved = resolve(dir, target);
+  if (!existsSync(resolved)) return problem(`points to "${target}", which does not exist (resolved to ${displayPath(resolved)})`);
+  if (!resolved.endsWith('.json')) return problem(`points to "${target}", which is not a JSON Schema file`);
+  return [];
+}

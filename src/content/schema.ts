@@ -1,0 +1,186 @@
+/**
+ * The course content model. One course is `decks/<id>/course.yaml`.
+ *
+ * Every list item that an overlay (a market or language variant) may later
+ * replace or remove carries a stable `id`, so overlays can address items by id
+ * instead of by position. Strings have length limits so that hostile or
+ * accidental input stays bounded (see README, "Limits").
+ */
+import { z } from 'zod';
+
+/** Characters that have no place in course text: C0/C1 controls (except tab and newline) and bidi overrides. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+export const LIMITS = {
+  shortText: 200,
+  text: 2_000,
+  listItems: 60,
+  steps: 12,
+  faqItems: 100,
+} as const;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `is longer than ${max} characters`)
+    .refine((s) => !FORBIDDEN_CHARS.test(s), {
+      message: 'contains a control or bidi-override character; remove it (it could hide or reorder text)',
+    });
+
+const shortText = text(LIMITS.shortText);
+const longText = text(LIMITS.text);
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (e.g. "medial-branch-block")')
+  .max(64, 'is longer than 64 characters');
+
+/** A calendar date written as YYYY-MM-DD that really exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'is not a real calendar date');
+
+const notes = longText.optional().describe('Speaker notes for this part, shown in the presenter view only.');
+
+export const reviewerSchema = z
+  .strictObject({
+    name: shortText.describe('Reviewer or reviewing body, e.g. "INVAMED Medical Affairs".'),
+    role: shortText.describe('Role in the review, e.g. "Medical Affairs".'),
+    date: isoDate.describe('Date of the sign-off (YYYY-MM-DD).'),
+    fingerprint: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 hex digits')
+      .optional()
+      .describe('Content fingerprint this sign-off covers; written by `deckhand approve`.'),
+  })
+  .describe('One sign-off.');
+
+export const reviewStatuses = ['draft', 'in-review', 'approved', 'withdrawn'] as const;
+
+export const reviewSchema = z
+  .strictObject({
+    status: z.enum(reviewStatuses).describe('Approval status. Only "approved" is distributable.'),
+    expires: isoDate.describe('Review expiry date (YYYY-MM-DD). After it the course counts as not approved.'),
+    reviewers: z.array(reviewerSchema).min(1, 'needs at least one reviewer').max(20),
+  })
+  .describe('Review and approval. Not part of the content fingerprint.');
+
+export const ladderStepSchema = z.strictObject({
+  id: slug.describe('Stable id; procedures and technologies refer to it.'),
+  title: shortText,
+  summary: longText,
+  options: z.array(shortText).min(1).max(LIMITS.listItems).describe('Examples or options at this step.'),
+  nextStepWhen: longText.describe('When a physician may consider the next step.'),
+  notes,
+});
+
+export const procedureKinds = ['diagnostic', 'therapeutic', 'diagnostic-therapeutic'] as const;
+
+export const procedureSchema = z.strictObject({
+  id: slug,
+  name: shortText,
+  kind: z.enum(procedureKinds),
+  step: slug.describe('Id of the ladder step this procedure belongs to.'),
+  purpose: longText,
+  confirms: longText.optional().describe('What the procedure helps confirm, if diagnostic.'),
+  notes,
+});
+
+export const technologySchema = z.strictObject({
+  id: slug,
+  name: shortText,
+  category: shortText.describe('E.g. "Radiofrequency lesion generator".'),
+  description: longText,
+  steps: z.array(slug).max(LIMITS.steps).default([]).describe('Ids of the ladder steps it supports.'),
+  notes,
+});
+
+export const teamMemberSchema = z.strictObject({
+  discipline: shortText,
+  role: longText,
+});
+
+export const faqItemSchema = z.strictObject({
+  id: slug.optional(),
+  question: shortText,
+  answer: longText,
+  notes,
+});
+
+export const audiences = ['hcp', 'patient', 'internal'] as const;
+
+export const courseSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1).describe('Version of this content format. Always 1 for now.'),
+    id: slug.describe('Course id; must match the folder name under decks/.'),
+    title: shortText,
+    subtitle: shortText.optional(),
+    audience: z.enum(audiences).describe('hcp = healthcare professionals, patient, or internal (staff training).'),
+    language: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "de-AT"')
+      .describe('BCP 47 language tag of the text.'),
+    markets: z
+      .array(z.string().regex(/^(?:[A-Z]{2}|GLOBAL|EU)$/, 'must be an ISO 3166 country code such as "DE", or "EU" or "GLOBAL"'))
+      .min(1)
+      .max(250)
+      .describe('Markets the course is approved for.'),
+    organisation: shortText.describe('Publishing organisation; used as the PDF author.'),
+    document: z.strictObject({
+      code: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{1,39}$/, 'must be 2-40 letters, digits, ".", "_", "/" or "-"')
+        .describe('Job / approval code printed on every page.'),
+      version: z.string().regex(/^\d+(?:\.\d+){0,2}$/, 'must look like "1", "1.2" or "1.2.3"'),
+      prepared: isoDate.describe('Date of preparation (YYYY-MM-DD).'),
+    }),
+    review: reviewSchema,
+    disclaimer: z.strictObject({
+      full: longText,
+      short: text(160).describe('Short form for page footers (at most 160 characters).'),
+    }),
+    ladder: z.strictObject({
+      intro: longText.optional(),
+      steps: z.array(ladderStepSchema).min(1, 'needs at least one step').max(LIMITS.steps),
+      notes,
+    }),
+    procedures: z.array(procedureSchema).max(LIMITS.listItems).default([]),
+    technologies: z.array(technologySchema).max(LIMITS.listItems).default([]),
+    team: z.strictObject({
+      intro: longText.optional(),
+      members: z.array(teamMemberSchema).min(1).max(LIMITS.listItems),
+      notes,
+    }),
+    faq: z.array(faqItemSchema).max(LIMITS.faqItems).default([]),
+    keywords: z.array(shortText).max(LIMITS.listItems).default([]),
+    speakerNotes: z
+      .strictObject({
+        title: notes,
+        agenda: notes,
+        procedures: notes,
+        technologies: notes,
+        faq: notes,
+        disclaimer: notes,
+        documentControl: notes,
+      })
+      .optional()
+      .describe('Speaker notes for sections that have no notes field of their own.'),
+    presentation: z
+      .strictObject({
+        templates: z.string().max(200).optional().describe('Folder (relative to the course) with deck/handout templates that override the built-in ones.'),
+        theme: z.string().regex(/^[a-z0-9-]+$/).max(64).optional().describe('Theme name: a CSS file in templates/themes/ or the course templates folder.'),
+        paper: z.enum(['a4', 'letter']).optional().describe('Handout paper size.'),
+      })
+      .optional(),
+  });
+
+export type Course = z.infer<typeof courseSchema>;
+export type LadderStep = Course['ladder']['steps'][number];
+export type Reviewer = z.infer<typeof reviewerSchema>;
