@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { resolveAssets, type Asset } from './assets.js';
 import { crossCheck } from './cross-checks.js';
 import { formatPath, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { messageFor } from './issue-messages.js';
@@ -31,6 +32,8 @@ export interface LoadedCourse {
   sourceMap: SourceMap;
   /** sha256 of the raw course.yaml bytes. */
   sourceSha256: string;
+  /** Images the course refers to, by the path written in the course. */
+  assets: Map<string, Asset>;
 }
 
 export type LoadResult = { ok: true; loaded: LoadedCourse } | { ok: false; diagnostics: Diagnostic[] };
@@ -106,14 +109,17 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   }
   for (const problem of crossCheck(data)) at(problem.path, problem.message);
 
-  if (parsed.success && parsed.data.id !== basename(dir)) {
+  if (!parsed.success) return { ok: false, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  if (parsed.data.id !== basename(dir)) {
     at(['id'], `is "${parsed.data.id}" but the course folder is "${basename(dir)}"; they must match`);
   }
+  const { assets, problems } = resolveAssets(parsed.data, dir);
+  for (const problem of problems) at(problem.path, problem.message);
 
-  if (diagnostics.length > 0 || !parsed.success) return { ok: false, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   return {
     ok: true,
-    loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex') },
+    loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex'), assets },
   };
 }
 

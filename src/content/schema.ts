@@ -49,6 +49,14 @@ export const isoDate = z
 
 const notes = longText.optional().describe('Speaker notes for this part, shown in the presenter view only.');
 
+/** An image inside the course folder (assets/…); never a URL. Checked in assets.ts. */
+export const imageSchema = z
+  .strictObject({
+    src: z.string().min(1).max(200).describe('Path relative to the course folder, e.g. "assets/peta-rfa.png" (PNG or JPEG).'),
+    alt: shortText.describe('Text alternative, read by screen readers and shown if the image is missing.'),
+  })
+  .describe('An image stored in the course folder.');
+
 export const reviewerSchema = z
   .strictObject({
     name: shortText.describe('Reviewer or reviewing body, e.g. "INVAMED Medical Affairs".'),
@@ -99,6 +107,7 @@ export const technologySchema = z.strictObject({
   category: shortText.describe('E.g. "Radiofrequency lesion generator".'),
   description: longText,
   steps: z.array(slug).max(LIMITS.steps).default([]).describe('Ids of the ladder steps it supports.'),
+  image: imageSchema.optional(),
   notes,
 });
 

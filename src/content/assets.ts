@@ -1,0 +1,62 @@
+/**
+ * Images a course refers to. They must be PNG or JPEG files inside the course
+ * folder: URLs, absolute paths, `..` and symlinks that leave the folder are
+ * refused, so rendering never reads outside the course or touches the network.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import type { Course } from './schema.js';
+
+export const MAX_ASSET_BYTES = 2 * 1024 * 1024;
+const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+export interface Asset {
+  /** Path as written in the course, relative to the course folder. */
+  src: string;
+  sha256: string;
+  dataUri: string;
+}
+
+export interface AssetProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Every image reference in the course, with the field that holds it. */
+export function imageRefs(course: Course): { path: (string | number)[]; src: string }[] {
+  return course.technologies.flatMap((t, i) => (t.image ? [{ path: ['technologies', i, 'image', 'src'], src: t.image.src }] : []));
+}
+
+export function resolveAssets(course: Course, courseDir: string): { assets: Map<string, Asset>; problems: AssetProblem[] } {
+  const assets = new Map<string, Asset>();
+  const problems: AssetProblem[] = [];
+  const root = realpathSync(courseDir);
+  for (const { path, src } of imageRefs(course)) {
+    const problem = checkSrc(src, courseDir, root);
+    if (problem) {
+      problems.push({ path, message: problem });
+      continue;
+    }
+    if (assets.has(src)) continue;
+    const bytes = readFileSync(join(courseDir, src));
+    const type = TYPES[extname(src).toLowerCase()] ?? 'application/octet-stream';
+    assets.set(src, { src, sha256: createHash('sha256').update(bytes).digest('hex'), dataUri: `data:${type};base64,${bytes.toString('base64')}` });
+  }
+  return { assets, problems };
+}
+
+function checkSrc(src: string, courseDir: string, root: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return `"${src}" is a URL; images must be files inside the course folder (deckhand never fetches)`;
+  if (isAbsolute(src) || /^[a-zA-Z]:[\\/]/.test(src)) return `"${src}" is an absolute path; give a path relative to the course folder, e.g. assets/picture.png`;
+  if (src.split(/[\\/]/).includes('..')) return `"${src}" leaves the course folder ("..")`;
+  if (!(extname(src).toLowerCase() in TYPES)) return `"${src}" is not a PNG or JPEG file`;
+  const full = join(courseDir, src);
+  if (!existsSync(full)) return `"${src}" does not exist in the course folder`;
+  const real = realpathSync(full);
+  if (real !== root && !real.startsWith(root + sep)) return `"${src}" is a link to ${relative(root, real)}, outside the course folder`;
+  const stat = lstatSync(real);
+  if (!stat.isFile()) return `"${src}" is not a file`;
+  if (stat.size > MAX_ASSET_BYTES) return `"${src}" is ${stat.size} bytes; images may be at most ${MAX_ASSET_BYTES} bytes`;
+  return undefined;
+}

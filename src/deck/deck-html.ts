@@ -1,0 +1,53 @@
+/**
+ * The two HTML documents made from one Marp render:
+ * - the self-contained presentation (`*.deck.html`): slides, fonts, keyboard
+ *   navigation and presenter view with the speaker notes, all inline;
+ * - the print page for the deck PDF: the same slides, one per 16:9 page.
+ */
+import { escapeHtml, escapeView, trusted } from '../render/escape.js';
+import type { TemplateSet } from '../render/template-set.js';
+import { noteText } from './deck-view.js';
+import type { MarpOutput } from './marp.js';
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function speakerNotes(marp: MarpOutput): string[] {
+  return marp.comments.map((list) => list.map(noteText).filter(Boolean).join('\n\n'));
+}
+
+export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string): string {
+  const view = escapeView(
+    {
+      lang: meta.lang,
+      title: meta.title,
+      fontCss: trusted(fontCss),
+      marpCss: trusted(marp.css),
+      marpHtml: trusted(marp.html),
+      notesJson: trusted(scriptJson(speakerNotes(marp))),
+      shellCss: trusted(templates.text('deck-shell/shell.css')),
+      shellJs: trusted(templates.text('deck-shell/shell.js')),
+    },
+    escapeHtml,
+  );
+  return templates.render('deck-shell/shell.html.hbs', view);
+}
+
+/** One slide per page at the slide's own size; footer and slide number are left to the PDF stamp. */
+export function deckPrintHtml(marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(meta.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(meta.title)}</title>
+<style>${fontCss}</style>
+<style>${marp.css}</style>
+<style>
+@page { size: 1280px 720px; margin: 0; }
+html, body { margin: 0; padding: 0; background: #fff; }
+div.marpit > svg[data-marpit-svg] { display: block; width: 1280px; height: 720px; break-after: page; }
+div.marpit > svg[data-marpit-svg]:last-child { break-after: auto; }
+div.marpit > svg > foreignObject > section > footer,
+div.marpit > svg > foreignObject > section::after { display: none !important; }
+</style></head>
+<body>${marp.html}</body></html>`;
+}

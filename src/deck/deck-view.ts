@@ -1,0 +1,166 @@
+/**
+ * The deck template's view: the course view cut into slides. Every section that
+ * can grow (ladder steps, team, procedures, technologies, FAQ, disclaimer) is a
+ * list of pages sized by paginate.ts. Speaker notes become Marp note comments.
+ */
+import type { CourseView, StepView } from '../render/course-view.js';
+import { escapeMarkdown, trusted, type Trusted } from '../render/escape.js';
+import { DEFAULT_METRICS, linesFor, paginate, splitText, type Page, type SlideMetrics } from './paginate.js';
+
+export interface SectionNotes {
+  title?: string;
+  agenda?: string;
+  ladder?: string;
+  team?: string;
+  procedures?: string;
+  technologies?: string;
+  faq?: string;
+  disclaimer?: string;
+  documentControl?: string;
+}
+
+type Block =
+  | { kind: 'text'; text: string }
+  | { kind: 'option'; text: string }
+  | { kind: 'next'; text: string };
+
+export interface StepPage {
+  heading: string;
+  number: number;
+  paragraphs: string[];
+  options: string[];
+  nextStepWhen?: string;
+  notes?: Trusted;
+}
+
+export interface DeckView extends CourseView {
+  theme: string;
+  /** Front-matter values: already Markdown-escaped and quoted for YAML. */
+  footerYaml: Trusted;
+  headerYaml?: Trusted;
+  agenda: string[];
+  ladderStyle: Trusted;
+  stepPages: StepPage[];
+  teamPages: (Page<{ discipline: string; role: string }> & { intro?: string; notes?: Trusted })[];
+  procedurePages: (Page<CourseView['procedures'][number]> & { notes?: Trusted })[];
+  technologyPages: (Page<CourseView['technologies'][number]> & { notes?: Trusted })[];
+  faqPages: (Page<{ question: string; answer: string }> & { notes?: Trusted })[];
+  disclaimerPages: (Page<string> & { notes?: Trusted })[];
+  notes: { title?: Trusted; agenda?: Trusted; ladder?: Trusted; documentControl?: Trusted };
+}
+
+/**
+ * A Marp speaker-note comment. The fixed "Notes:" key makes the comment a
+ * one-key YAML mapping that is no Marp directive, whatever the text says, and
+ * the escaped `<` `>` mean the text cannot close the comment.
+ */
+export function noteComment(text: string | undefined): Trusted | undefined {
+  if (!text) return undefined;
+  const safe = text.replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return trusted(`<!-- Notes: ${safe} -->`);
+}
+
+/** Inverse of noteComment for one comment's content, for the HTML deck's presenter view. */
+export function noteText(comment: string): string {
+  return comment.replace(/^\s*Notes:\s?/, '').trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+export function deckView(view: CourseView, theme: string, notes: SectionNotes, metrics: SlideMetrics = DEFAULT_METRICS): DeckView {
+  const { linesPerSlide: budget, charsPerLine } = metrics;
+  const maxChars = (budget - 2) * charsPerLine;
+  const footer = `${view.disclaimer.short} · ${view.document.code} v${view.document.version}`;
+  const withNotes = <P>(pages: P[], text: string | undefined): (P & { notes?: Trusted })[] =>
+    pages.map((p, i) => {
+      const note = i === 0 ? noteComment(text) : undefined;
+      return note ? { ...p, notes: note } : (p as P & { notes?: Trusted });
+    });
+
+  const faqItems = view.faq.flatMap((f) =>
+    splitText(f.answer, maxChars - f.question.length).map((answer, i) => ({ question: i === 0 ? f.question : `${f.question} (continued)`, answer })),
+  );
+  const teamIntroLines = view.team.intro ? linesFor(view.team.intro, metrics) + 0.4 : 0;
+
+  return {
+    ...view,
+    theme,
+    footerYaml: trusted(JSON.stringify(escapeMarkdown(footer))),
+    ...(view.draft ? { headerYaml: trusted(JSON.stringify(escapeMarkdown(view.draft.message.toUpperCase()))) } : {}),
+    agenda: agendaFor(view),
+    ladderStyle: trusted(ladderCss(view.steps.length)),
+    stepPages: view.steps.flatMap((step) => stepPages(step, metrics, maxChars)),
+    teamPages: withNotes(
+      paginate(view.team.members, (m) => linesFor(`${m.discipline}: ${m.role}`, metrics, 3) + 0.2, budget - teamIntroLines, 'The multidisciplinary team').map((p, i) =>
+        i === 0 && view.team.intro ? { ...p, intro: view.team.intro } : p,
+      ),
+      notes.team,
+    ),
+    procedurePages: withNotes(
+      paginate(view.procedures, (p) => linesFor(`${p.name} ${p.kindLabel} Step ${p.stepNumber} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, 'Diagnostic and therapeutic procedures'),
+      notes.procedures,
+    ),
+    technologyPages: withNotes(
+      paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5, budget, 'Technologies'),
+      notes.technologies,
+    ),
+    faqPages: withNotes(
+      paginate(faqItems, (f) => linesFor(f.question, metrics, 0, 1.05) + linesFor(f.answer, metrics) + 0.7, budget, 'Frequently asked questions'),
+      notes.faq,
+    ),
+    disclaimerPages: withNotes(
+      paginate(splitText(view.disclaimer.full, Math.floor(maxChars * 0.8)), (t) => linesFor(t, metrics, 0, 0.9) + 0.5, budget, 'Important information'),
+      notes.disclaimer,
+    ),
+    notes: compact({
+      title: noteComment(notes.title),
+      agenda: noteComment(notes.agenda),
+      ladder: noteComment(notes.ladder),
+      documentControl: noteComment(notes.documentControl),
+    }),
+  };
+}
+
+function agendaFor(view: CourseView): string[] {
+  return [
+    'The stepwise care ladder',
+    ...(view.steps.length ? [`${view.steps.length} steps, from ${view.steps[0]?.title ?? ''} to ${view.steps.at(-1)?.title ?? ''}`] : []),
+    'The multidisciplinary team',
+    ...(view.procedures.length ? ['Diagnostic and therapeutic procedures'] : []),
+    ...(view.technologies.length ? ['Technologies'] : []),
+    ...(view.faq.length ? ['Frequently asked questions'] : []),
+    'Important information and document control',
+  ];
+}
+
+/** Step k's bar rises in equal increments from a third of the staircase's height: CSS generated from the number of steps. */
+function ladderCss(n: number): string {
+  const rules = Array.from({ length: n }, (_, i) => `section.ladder ol > li:nth-child(${i + 1}) { height: ${Math.round(34 + (66 * (i + 1)) / n)}%; }`);
+  return `<style scoped>\n${rules.join('\n')}\n</style>`;
+}
+
+function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number): StepPage[] {
+  const blocks: Block[] = [
+    ...splitText(step.summary, maxChars).map((text): Block => ({ kind: 'text', text })),
+    ...step.options.map((text): Block => ({ kind: 'option', text })),
+    { kind: 'next', text: step.nextStepWhen },
+  ];
+  const cost = (b: Block) =>
+    b.kind === 'text' ? linesFor(b.text, metrics) + 0.5 : b.kind === 'option' ? linesFor(b.text, metrics, 3) + 0.2 : linesFor(b.text, metrics, 6) + 1.3;
+  // The "Options" label takes a line on every page that lists options.
+  const pages = paginate(blocks, cost, metrics.linesPerSlide - 1, `Step ${step.number} · ${step.title}`);
+  return pages.map((p, i) => {
+    const next = p.items.find((b) => b.kind === 'next');
+    const notes = i === 0 ? noteComment(step.notes) : undefined;
+    return {
+      heading: p.heading,
+      number: step.number,
+      paragraphs: p.items.filter((b) => b.kind === 'text').map((b) => b.text),
+      options: p.items.filter((b) => b.kind === 'option').map((b) => b.text),
+      ...(next ? { nextStepWhen: next.text } : {}),
+      ...(notes ? { notes } : {}),
+    };
+  });
+}
+
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

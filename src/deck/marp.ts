@@ -1,0 +1,34 @@
+/**
+ * Marp Markdown → slide HTML/CSS with marp-core, configured for offline use:
+ * no twemoji images, no math (no MathJax/KaTeX fonts), no raw HTML, no linkify,
+ * and no runtime script. Only the theme CSS the course chose is registered.
+ */
+import { Marp } from '@marp-team/marp-core';
+
+export interface MarpOutput {
+  html: string;
+  css: string;
+  /** Speaker-note comments per slide, in slide order. */
+  comments: string[][];
+  slideCount: number;
+}
+
+export function renderMarp(markdown: string, themeCss: string): MarpOutput {
+  const marp = new Marp({
+    html: false,
+    math: false,
+    emoji: { shortcode: false, unicode: false },
+    script: false,
+    inlineSVG: true,
+    minifyCSS: false,
+  });
+  marp.markdown.set({ linkify: false, typographer: false });
+  marp.themeSet.add(themeCss);
+  const { html, css, comments } = marp.render(markdown);
+  return { html, css: stripImports(css), comments, slideCount: comments.length };
+}
+
+/** Drops any `@import` (a theme could name a web font URL); deckhand documents never fetch. */
+function stripImports(css: string): string {
+  return css.replace(/@import\s+[^;]+;/g, '');
+}

@@ -1,0 +1,161 @@
+/**
+ * The one Chromium of a build. It is launched lazily on the first print, lends
+ * pages from a small pool (at most `concurrency` at once), and is always closed
+ * with its temporary profile removed, on error too. If Chromium dies, the memo
+ * is cleared and the next request relaunches it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pLimit, { type LimitFunction } from 'p-limit';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { environmentError } from '../errors.js';
+import { findBrowser } from './find-browser.js';
+import { guardNetwork, type RequestPolicy } from './network-guard.js';
+
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-sync',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-extensions',
+  '--disable-dev-shm-usage',
+  '--metrics-recording-only',
+  '--mute-audio',
+  '--font-render-hinting=none',
+  '--hide-scrollbars',
+];
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/** Removes a profile folder; Chromium may still be flushing it, so retry briefly and never throw. */
+function removeDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  } catch {
+    // Left for the OS temp cleaner; the build result does not depend on it.
+  }
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+export interface SessionOptions {
+  concurrency: number;
+  policy: RequestPolicy;
+}
+
+export class BrowserSession {
+  /** How many times Chromium was launched (tests and the bench read this). */
+  launches = 0;
+  private browserPromise: Promise<Browser> | undefined;
+  private profileDirs: string[] = [];
+  private idle: Page[] = [];
+  private closed = false;
+  private readonly limit: LimitFunction;
+
+  constructor(private readonly options: SessionOptions) {
+    this.limit = pLimit(options.concurrency);
+  }
+
+  /**
+   * Runs `fn` with a page borrowed from the pool (at most `concurrency` at once).
+   * The page goes back to the pool afterwards, or is closed if `fn` failed.
+   */
+  withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    return this.limit(async () => {
+      const page = await this.acquire();
+      let healthy = true;
+      try {
+        return await fn(page);
+      } catch (error) {
+        healthy = false;
+        throw error;
+      } finally {
+        if (healthy && !page.isClosed() && !this.closed) this.idle.push(page);
+        else await page.close().catch(() => undefined);
+      }
+    });
+  }
+
+  async version(): Promise<string> {
+    return (await this.browser()).version();
+  }
+
+  /** The PID of the running Chromium, if any (for tests that kill it). */
+  async pid(): Promise<number | undefined> {
+    return this.browserPromise ? (await this.browserPromise).process()?.pid : undefined;
+  }
+
+  /** Closes every page and the browser, kills it if it will not close, and deletes the temp profiles. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = this.browserPromise;
+    this.browserPromise = undefined;
+    this.idle = [];
+    if (pending) {
+      const browser = await pending.catch(() => undefined);
+      if (browser) {
+        const proc = browser.process();
+        await Promise.race([browser.close().catch(() => undefined), delay(5_000)]);
+        if (proc && proc.exitCode === null && proc.signalCode === null) {
+          proc.kill('SIGKILL');
+          await Promise.race([new Promise((r) => proc.once('exit', r)), delay(2_000)]);
+        }
+      }
+    }
+    for (const dir of this.profileDirs.splice(0)) removeDir(dir);
+  }
+
+  /** Synchronous last resort for signal handlers: kill Chromium and remove the profiles. */
+  killNow(): void {
+    void this.browserPromise?.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
+    for (const dir of this.profileDirs.splice(0)) removeDir(dir);
+  }
+
+  private browser(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new Error('the browser session is closed'));
+    this.browserPromise ??= this.launch();
+    return this.browserPromise;
+  }
+
+  private async launch(): Promise<Browser> {
+    const found = await findBrowser();
+    const profile = mkdtempSync(join(tmpdir(), 'deckhand-chromium-'));
+    this.profileDirs.push(profile);
+    this.launches += 1;
+    try {
+      const browser = await puppeteer.launch({
+        executablePath: found.executablePath,
+        headless: true,
+        userDataDir: profile,
+        args: [...CHROMIUM_FLAGS, ...(isRoot() ? ['--no-sandbox'] : [])],
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        timeout: 30_000,
+      });
+      browser.once('disconnected', () => {
+        // Chromium died or was closed: forget it and its pages so the next print relaunches.
+        if (this.browserPromise && !this.closed) this.browserPromise = undefined;
+        this.idle = [];
+      });
+      return browser;
+    } catch (error) {
+      this.browserPromise = undefined;
+      removeDir(profile);
+      throw environmentError(`could not start ${found.executablePath} (found via ${found.source}): ${(error as Error).message}`, error);
+    }
+  }
+
+  private async acquire(): Promise<Page> {
+    const page = this.idle.pop();
+    if (page && !page.isClosed()) return page;
+    const created = await (await this.browser()).newPage();
+    await guardNetwork(created, this.options.policy);
+    return created;
+  }
+}

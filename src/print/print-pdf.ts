@@ -1,0 +1,14 @@
+/** HTML → PDF bytes in a pooled Chromium page, with scripts off and the network closed. */
+import type { BrowserSession } from './browser-session.js';
+
+export const PRINT_TIMEOUT_MS = 60_000;
+
+export async function printPdf(session: BrowserSession, html: string): Promise<Uint8Array> {
+  return session.withPage(async (page) => {
+    await page.setJavaScriptEnabled(false);
+    await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    // Inline fonts are decoded lazily; wait until every face in use is ready.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: PRINT_TIMEOUT_MS });
+  });
+}

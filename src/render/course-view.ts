@@ -1,0 +1,120 @@
+/**
+ * The view both the deck and the handout templates start from: the validated
+ * course with the derived values templates should not compute (step numbers,
+ * labels, the draft banner). Plain data; escaping happens later (escape.ts).
+ */
+import type { Asset } from '../content/assets.js';
+import type { Course } from '../content/schema.js';
+import type { ApprovalState } from '../review/approval-state.js';
+import { trusted, type Trusted } from './escape.js';
+
+const AUDIENCE_LINES: Record<Course['audience'], string> = {
+  hcp: 'For healthcare professionals',
+  patient: 'For patients and carers',
+  internal: 'For internal training only',
+};
+
+const KIND_LABELS: Record<Course['procedures'][number]['kind'], string> = {
+  diagnostic: 'Diagnostic',
+  therapeutic: 'Therapeutic',
+  'diagnostic-therapeutic': 'Diagnostic / therapeutic',
+};
+
+export interface StepView {
+  number: number;
+  id: string;
+  title: string;
+  summary: string;
+  options: string[];
+  nextStepWhen: string;
+  notes?: string;
+}
+
+export interface CourseView {
+  lang: string;
+  title: string;
+  subtitle?: string;
+  audienceLine: string;
+  organisation: string;
+  markets: string[];
+  ladderIntro?: string;
+  steps: StepView[];
+  procedures: {
+    id: string;
+    name: string;
+    kind: string;
+    kindLabel: string;
+    purpose: string;
+    confirms?: string;
+    stepNumber: number;
+    stepTitle: string;
+  }[];
+  technologies: { id: string; name: string; category: string; description: string; stepTitles: string[]; image?: { src: Trusted; alt: string } }[];
+  team: { intro?: string; members: { discipline: string; role: string }[] };
+  faq: { question: string; answer: string }[];
+  disclaimer: { full: string; short: string };
+  document: { code: string; version: string; prepared: string };
+  review: { statusLabel: string; expires: string; reviewers: { name: string; role: string; date: string }[] };
+  draft?: { message: string };
+  keywords: string[];
+  builtOn: string;
+}
+
+export function courseView(course: Course, state: ApprovalState, builtOn: string, assets: Map<string, Asset>): CourseView {
+  const steps: StepView[] = course.ladder.steps.map((s, i) => ({
+    number: i + 1,
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    options: s.options,
+    nextStepWhen: s.nextStepWhen,
+    ...(s.notes ? { notes: s.notes } : {}),
+  }));
+  const stepById = new Map(steps.map((s) => [s.id, s]));
+  return {
+    lang: course.language,
+    title: course.title,
+    ...(course.subtitle ? { subtitle: course.subtitle } : {}),
+    audienceLine: AUDIENCE_LINES[course.audience],
+    organisation: course.organisation,
+    markets: course.markets,
+    ...(course.ladder.intro ? { ladderIntro: course.ladder.intro } : {}),
+    steps,
+    procedures: course.procedures.map((p) => {
+      const step = stepById.get(p.step);
+      return {
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        kindLabel: KIND_LABELS[p.kind],
+        purpose: p.purpose,
+        ...(p.confirms ? { confirms: p.confirms } : {}),
+        stepNumber: step?.number ?? 0,
+        stepTitle: step?.title ?? p.step,
+      };
+    }),
+    technologies: course.technologies.map((t) => {
+      const asset = t.image ? assets.get(t.image.src) : undefined;
+      return {
+        id: t.id,
+        name: t.name,
+        category: t.category,
+        description: t.description,
+        stepTitles: t.steps.map((id) => stepById.get(id)?.title ?? id),
+        ...(t.image && asset ? { image: { src: trusted(asset.dataUri), alt: t.image.alt } } : {}),
+      };
+    }),
+    team: { ...(course.team.intro ? { intro: course.team.intro } : {}), members: course.team.members },
+    faq: course.faq.map((f) => ({ question: f.question, answer: f.answer })),
+    disclaimer: course.disclaimer,
+    document: course.document,
+    review: {
+      statusLabel: state.statusLabel,
+      expires: course.review.expires,
+      reviewers: course.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date })),
+    },
+    ...(state.draftMessage ? { draft: { message: state.draftMessage } } : {}),
+    keywords: course.keywords,
+    builtOn,
+  };
+}

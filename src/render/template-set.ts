@@ -1,0 +1,102 @@
+/**
+ * Finds and compiles the user-editable templates. A course may name its own
+ * templates folder (`presentation.templates`); any file there overrides the
+ * built-in file of the same relative path, partials and themes included.
+ * Every file read is recorded with its hash, so the build cache knows exactly
+ * which templates a target depends on.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import Handlebars from 'handlebars';
+import { registerHelpers } from './helpers.js';
+
+/** The templates that ship with deckhand. */
+export const BUILTIN_TEMPLATES = resolve(new URL('.', import.meta.url).pathname, '../../templates');
+
+export class TemplateSet {
+  /** Folders searched in order: the course's own first, then the built-in ones. */
+  readonly roots: string[];
+  private readonly used = new Map<string, string>();
+  private readonly hb: typeof Handlebars;
+  private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+  constructor(overrideDir?: string) {
+    this.roots = overrideDir ? [overrideDir, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
+    this.hb = Handlebars.create();
+    registerHelpers(this.hb);
+    for (const [name, file] of this.partialFiles()) this.hb.registerPartial(name, this.read(file));
+  }
+
+  /** Absolute path of `rel` in the first root that has it. */
+  locate(rel: string): string {
+    for (const root of this.roots) {
+      const file = join(root, rel);
+      if (existsSync(file)) return file;
+    }
+    throw new Error(`template file "${rel}" not found in ${this.roots.join(' or ')}`);
+  }
+
+  has(rel: string): boolean {
+    return this.roots.some((root) => existsSync(join(root, rel)));
+  }
+
+  /** Reads a template file (and records it as a dependency). */
+  text(rel: string): string {
+    return this.read(this.locate(rel));
+  }
+
+  /**
+   * Renders `rel` with a view whose strings are already escaped for the output
+   * language (see escape.ts), so the template is compiled without HTML escaping.
+   */
+  render(rel: string, view: unknown): string {
+    let template = this.compiled.get(rel);
+    if (!template) {
+      template = this.hb.compile(this.text(rel), { noEscape: true, strict: false, preventIndent: true });
+      this.compiled.set(rel, template);
+    }
+    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  }
+
+  /** `{ "templates/deck.md.hbs": sha256, … }` for every file read so far, sorted. */
+  dependencies(): Record<string, string> {
+    return Object.fromEntries([...this.used.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  private read(file: string): string {
+    const text = readFileSync(file, 'utf8');
+    this.used.set(this.label(file), createHash('sha256').update(text).digest('hex'));
+    return text;
+  }
+
+  private label(file: string): string {
+    const root = this.roots.find((r) => file.startsWith(r + sep)) ?? BUILTIN_TEMPLATES;
+    const prefix = root === BUILTIN_TEMPLATES ? 'templates' : 'course-templates';
+    return `${prefix}/${relative(root, file).split(sep).join('/')}`;
+  }
+
+  /** Partials from every root's `partials/` folder; earlier roots win. */
+  private partialFiles(): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const root of [...this.roots].reverse()) {
+      const base = join(root, 'partials');
+      for (const file of walk(base)) {
+        const name = relative(base, file).split(sep).join('/').replace(/\.hbs$/, '');
+        found.set(name, file);
+      }
+    }
+    return new Map([...found.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) return walk(full);
+      return entry.name.endsWith('.hbs') ? [full] : [];
+    });
+}

@@ -1,0 +1,23 @@
+/**
+ * Document metadata: the Info dictionary, /Lang, DisplayDocTitle and the XMP
+ * stream. Every date is the build's source date, never the wall clock.
+ */
+import { PDFDict, PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
+import { xmpPacket, type XmpFields } from './xmp.js';
+
+export function writeMetadata(doc: PDFDocument, fields: XmpFields): void {
+  doc.setTitle(fields.title, { showInWindowTitleBar: true });
+  doc.setAuthor(fields.author);
+  doc.setSubject(fields.subject);
+  doc.setCreator(fields.producer);
+  doc.setProducer(fields.producer);
+  doc.setCreationDate(fields.date);
+  doc.setModificationDate(fields.date);
+  doc.setLanguage(fields.language);
+  // pdf-lib's setKeywords joins with spaces, which runs multi-word keywords together; use "; ".
+  const info = doc.context.lookup(doc.context.trailerInfo.Info);
+  if (info instanceof PDFDict) info.set(PDFName.of('Keywords'), PDFHexString.fromText(fields.keywords.join('; ')));
+  const xml = new TextEncoder().encode(xmpPacket(fields));
+  const stream = doc.context.stream(xml, { Type: 'Metadata', Subtype: 'XML', Length: xml.length });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+}

@@ -1,0 +1,53 @@
+/**
+ * The stamp's font: Noto Sans, embedded as a subset through @pdf-lib/fontkit.
+ *
+ * @pdf-lib/fontkit 1.1.1 writes a subset's `loca` table in the short format
+ * (offsets halved) without padding glyph records to an even length, so after
+ * the first odd-length glyph every later glyph points one byte off and renders
+ * blank or garbled, while text extraction still looks fine. Upstream fontkit
+ * fixed this (foliojs/fontkit#191); the fork never took the fix. We pad each
+ * glyph record to an even length as it is added to the subset, which is what
+ * the fix does. tests/stamp/stamp-font.test.ts compares every subset glyph's
+ * outline with the original font's.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument } from 'pdf-lib';
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+interface TtfSubsetInternals {
+  glyf: Uint8Array[];
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+
+function padGlyphs(subset: TtfSubsetInternals): void {
+  const addGlyph = subset._addGlyph.bind(subset);
+  subset._addGlyph = (gid: number) => {
+    const index = addGlyph(gid);
+    const record = subset.glyf[index];
+    if (record && record.length % 2 === 1) {
+      // Same Buffer class as the record: fontkit bundles its own Buffer polyfill.
+      const BufferClass = record.constructor as unknown as { alloc(size: number): Uint8Array };
+      const padded = BufferClass.alloc(record.length + 1);
+      padded.set(record);
+      subset.glyf[index] = padded;
+      subset.offset += 1;
+    }
+    return index;
+  };
+}
+
+/** @pdf-lib/fontkit with even-length glyph records in TrueType subsets. */
+export const stampFontkit: Fontkit = {
+  create(data: Uint8Array, postscriptName?: string) {
+    const font = fontkit.create(data, postscriptName);
+    const createSubset = font.createSubset.bind(font);
+    font.createSubset = () => {
+      const subset = createSubset();
+      if (typeof (subset as unknown as TtfSubsetInternals)._addGlyph === 'function') padGlyphs(subset as unknown as TtfSubsetInternals);
+      return subset;
+    };
+    return font;
+  },
+};

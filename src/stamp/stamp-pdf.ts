@@ -1,0 +1,92 @@
+/**
+ * "Stamp this PDF with this document's identity": exact page boxes, the footer
+ * on every page, the DRAFT watermark when not approved, bookmarks, metadata and
+ * XMP, stable structure IDs and a content-derived /ID, so the same input gives
+ * the same bytes. Stamp drawings are marked as Artifacts, which keeps the
+ * tagged structure Chromium wrote intact.
+ */
+import { createHash } from 'node:crypto';
+import { stampFontkit } from './stamp-font.js';
+import { PDFArray, PDFDocument, PDFHexString, beginMarkedContent, endMarkedContent, type PDFFont, type PDFPage } from 'pdf-lib';
+import { stampFontBytes } from '../render/fonts.js';
+import { pagesContentHash } from './content-hash.js';
+import { drawFooter, type FooterBox, type FooterText } from './footer.js';
+import { writeMetadata } from './metadata.js';
+import { writeOutline, type Bookmark } from './outline.js';
+import { MM, addBleed, drawCropMarks, setPaperSize, type PaperId } from './page-boxes.js';
+import { renumberStructIds } from './struct-ids.js';
+import { drawWatermark } from './watermark.js';
+import type { XmpFields } from './xmp.js';
+
+export interface StampRequest {
+  footer: FooterText;
+  /** Footer geometry, in points relative to the trim. */
+  footerBox: FooterBox;
+  watermark: boolean;
+  /** Set the exact paper size (handouts); decks keep their 16:9 size. */
+  paper?: PaperId;
+  /** Press bleed in points. */
+  bleed?: number;
+  bookmarks?: Bookmark[];
+  /** Metadata; `record.pagesSha256` is filled in here. */
+  metadata: XmpFields;
+}
+
+/** Subset name of the stamp font: fixed, so output does not vary (pdf-lib would add a random suffix). */
+const STAMP_FONT_NAME = 'DHSTMP+NotoSans-Regular';
+
+export const FOOTER_BOXES = {
+  /** Handouts: the page CSS keeps the bottom 16 mm free. */
+  handout: { margin: 16 * MM, bottom: 7 * MM, height: 9 * MM, fontSize: 7 },
+  /** Decks (960 × 540 pt): the theme keeps the bottom 86 px (64.5 pt) free. */
+  deck: { margin: 54, bottom: 18, height: 30, fontSize: 9 },
+} satisfies Record<string, FooterBox>;
+
+export async function stampPdf(input: Uint8Array, request: StampRequest): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(input, { updateMetadata: false });
+  doc.registerFontkit(stampFontkit);
+  const font = await doc.embedFont(stampFontBytes(), { subset: true, customName: STAMP_FONT_NAME });
+  const pages = doc.getPages();
+
+  pages.forEach((page, index) => {
+    const trim = request.paper ? setPaperSize(page, request.paper) : page.getSize();
+    if (request.bleed) addBleed(page, request.bleed);
+    asArtifact(page, () => {
+      if (request.watermark) drawWatermark(page, trim, font);
+      drawFooter(page, trim.width, font, request.footerBox, printable(request.footer, font), index, pages.length);
+      if (request.bleed) drawCropMarks(page, trim, request.bleed);
+    });
+  });
+
+  if (request.bookmarks) writeOutline(doc, request.bookmarks);
+  renumberStructIds(doc);
+  const pagesSha256 = pagesContentHash(doc);
+  writeMetadata(doc, { ...request.metadata, record: { ...request.metadata.record, pagesSha256 } });
+  setDocumentId(doc, pagesSha256);
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+function asArtifact(page: PDFPage, draw: () => void): void {
+  page.pushOperators(beginMarkedContent('Artifact'));
+  try {
+    draw();
+  } finally {
+    page.pushOperators(endMarkedContent());
+  }
+}
+
+/** The trailer /ID, derived from the content instead of random bytes. */
+function setDocumentId(doc: PDFDocument, pagesSha256: string): void {
+  const id = createHash('sha256').update(`deckhand:${pagesSha256}`).digest('hex').slice(0, 32);
+  const array = PDFArray.withContext(doc.context);
+  array.push(PDFHexString.of(id));
+  array.push(PDFHexString.of(id));
+  doc.context.trailerInfo.ID = array;
+}
+
+/** Characters the stamp font cannot draw become "?" (the page text itself is drawn by Chromium). */
+function printable(text: FooterText, font: PDFFont): FooterText {
+  const glyphs = new Set(font.getCharacterSet());
+  const clean = (s: string) => [...s].map((c) => (glyphs.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
+  return { disclaimer: clean(text.disclaimer), code: clean(text.code), version: clean(text.version), reviewedBy: clean(text.reviewedBy) };
+}
