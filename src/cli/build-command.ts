@@ -1,6 +1,99 @@
-import { EXIT } from '../errors.js';
+/** `deckhand build`: options → build() → human progress on stderr, optional JSON on stdout, exit code. */
+import { build, type BuildEvent, type BuildHandle } from '../build/build.js';
+import { removePendingTempFiles } from '../build/atomic-write.js';
+import { TARGET_KINDS, type TargetKind } from '../build/targets.js';
+import { discoverCourses } from '../content/discover.js';
+import { formatDiagnostic } from '../content/diagnostic.js';
+import { EXIT, usageError } from '../errors.js';
+import { parseLength, type PaperId } from '../stamp/page-boxes.js';
 import type { Terminal } from './terminal.js';
-export async function buildCommand(_dirs: string[], _options: Record<string, unknown>, terminal: Terminal): Promise<number> {
-  terminal.info('build: not yet');
-  return EXIT.ok;
+
+interface RawBuildOptions {
+  out?: string;
+  json?: boolean;
+  paper?: PaperId;
+  bleed?: string;
+  only?: string;
+  release?: boolean;
+  force?: boolean;
+  concurrency?: number;
+  shard?: string;
+}
+
+export async function buildCommand(dirs: string[], raw: RawBuildOptions, terminal: Terminal): Promise<number> {
+  const options = {
+    courseDirs: discoverCourses(dirs),
+    outDir: raw.out ?? 'output',
+    ...(raw.only ? { kinds: parseKinds(raw.only) } : {}),
+    ...(raw.paper ? { paper: raw.paper } : {}),
+    ...(raw.bleed ? { bleed: parseBleed(raw.bleed) } : {}),
+    ...(raw.shard ? { shard: parseShard(raw.shard) } : {}),
+    ...(raw.concurrency ? { concurrency: raw.concurrency } : {}),
+    release: raw.release ?? false,
+    force: raw.force ?? false,
+  };
+
+  const handle: BuildHandle = {};
+  const onSignal = (signal: NodeJS.Signals) => {
+    terminal.error(`interrupted by ${signal}; stopping Chromium and removing partial files`);
+    handle.session?.killNow();
+    removePendingTempFiles();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const started = Date.now();
+  try {
+    const result = await build(options, (event) => report(event, terminal), handle);
+    for (const d of result.errors) terminal.info(formatDiagnostic(d));
+    const rebuilt = result.outputs.filter((o) => o.rebuilt).length;
+    terminal.info(
+      `${result.ok ? 'done' : 'failed'}: ${rebuilt} rebuilt, ${result.outputs.length - rebuilt} up to date, ${result.errors.length} error(s) in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+        (result.manifest ? `; manifest ${result.manifest}` : ''),
+    );
+    if (raw.json) {
+      process.stdout.write(`${JSON.stringify({ ok: result.ok, outputs: result.outputs, errors: result.errors, warnings: result.warnings, manifest: result.manifest ?? null, browserLaunches: result.browserLaunches })}\n`);
+    }
+    return result.ok ? EXIT.ok : EXIT.content;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function report(event: BuildEvent, terminal: Terminal): void {
+  switch (event.type) {
+    case 'warning':
+      terminal.warn(event.message);
+      break;
+    case 'course':
+      terminal.info(`${event.course}: ${event.message}`);
+      break;
+    case 'output': {
+      const o = event.output;
+      terminal.info(o.rebuilt ? `built    ${o.path}  (${o.reasons.join(', ')})` : `current  ${o.path}`);
+      break;
+    }
+  }
+}
+
+function parseKinds(list: string): TargetKind[] {
+  const kinds = list.split(',').map((k) => k.trim()).filter(Boolean);
+  const bad = kinds.filter((k) => !(TARGET_KINDS as readonly string[]).includes(k));
+  if (bad.length || kinds.length === 0) throw usageError(`--only takes a comma-separated list of ${TARGET_KINDS.join(', ')}; got "${list}"`);
+  return kinds as TargetKind[];
+}
+
+function parseBleed(text: string): number {
+  const points = parseLength(text);
+  if (points === undefined || points <= 0 || points > 72) throw usageError(`--bleed takes a length such as 3mm, 0.125in or 9pt (at most 1in); got "${text}"`);
+  return points;
+}
+
+function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw usageError(`--shard takes i/n with 1 <= i <= n, e.g. 2/4; got "${text}"`);
+  return { index, count };
 }

@@ -11,7 +11,11 @@ export interface Diagnostic {
 /** `faq[2].answer` from `['faq', 2, 'answer']`. */
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(file)';
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`;
+    const key = /^[A-Za-z_$][\w$-]*$/.test(part) ? part : JSON.stringify(part.length > 30 ? `${part.replace(/\s+/g, ' ').slice(0, 30)}…` : part);
+    return out ? `${out}.${key}` : key;
+  }, '');
 }
 
 /** The one-line human form: `decks/x/course.yaml:12:5  faq[2].answer  is required`. */

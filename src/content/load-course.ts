@@ -62,7 +62,7 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   const text = decoded.text;
 
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false, logLevel: 'error' });
   const sourceMapFor = (doc: Document) => new SourceMap(doc, lineCounter);
   if (!Array.isArray(docs) || docs.length === 0) return fail('is empty; expected a course mapping');
   const doc = docs[0] as Document;

@@ -33,6 +33,8 @@ const DEFAULT_WIDTH = 640;
 const MIN_WIDTH = 240;
 const MAX_WIDTH = 2400;
 const MAX_TITLE_LINES = 3;
+/** Widest a single step may be, as a share of the whole width (matters for one to three steps). */
+const MAX_COLUMN_SHARE = 0.25;
 /**
  * Advance widths of bold Noto Sans for U+0020..U+007E in hundredths of an em
  * (read from the font). Letters with diacritics use their base letter.
@@ -238,7 +240,9 @@ export function ladderSvg(steps: readonly LadderSvgStep[], options: LadderSvgOpt
   const label = escapeXml(options.label ?? defaultLabel(steps));
 
   const pad = 4;
-  const colW = count > 0 ? (width - 2 * pad) / count : width - 2 * pad;
+  // Few steps would make very wide blocks: cap the column width and centre the staircase.
+  const colW = Math.min(MAX_COLUMN_SHARE * width, count > 0 ? (width - 2 * pad) / count : width - 2 * pad);
+  const left = (width - colW * Math.max(count, 1)) / 2;
   const gap = clamp(colW * 0.05, 2, 6);
   const blockW = colW - gap;
   const innerPad = clamp(colW * 0.05, 2, 8);
@@ -271,13 +275,13 @@ export function ladderSvg(steps: readonly LadderSvgStep[], options: LadderSvgOpt
       `style="display:block;width:100%;height:auto" font-family="${escapeXml(FONT_FAMILY)}">`,
   );
   parts.push(`<title>${label}</title>`);
-  parts.push(`<line class="ladder-ground" x1="${n(pad)}" y1="${n(groundY)}" x2="${n(width - pad)}" y2="${n(groundY)}" stroke="${GROUND}" stroke-width="1"/>`);
+  parts.push(`<line class="ladder-ground" x1="${n(left)}" y1="${n(groundY)}" x2="${n(width - left)}" y2="${n(groundY)}" stroke="${GROUND}" stroke-width="1"/>`);
 
   steps.forEach((step, i) => {
     const t = count > 1 ? i / (count - 1) : 1;
     const { fill, numeral } = riserColours(t);
     const blockH = baseHeight + i * rise;
-    const x = pad + i * colW + gap / 2;
+    const x = left + i * colW + gap / 2;
     const top = groundY - blockH;
     const lines = wrapped[i] ?? [];
 

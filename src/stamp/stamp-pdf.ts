@@ -42,7 +42,7 @@ export const FOOTER_BOXES = {
   deck: { margin: 54, bottom: 18, height: 30, fontSize: 9 },
 } satisfies Record<string, FooterBox>;
 
-export async function stampPdf(input: Uint8Array, request: StampRequest): Promise<Uint8Array> {
+export async function stampPdf(input: Uint8Array, request: StampRequest): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(input, { updateMetadata: false });
   doc.registerFontkit(stampFontkit);
   const font = await doc.embedFont(stampFontBytes(), { subset: true, customName: STAMP_FONT_NAME });
@@ -63,7 +63,8 @@ export async function stampPdf(input: Uint8Array, request: StampRequest): Promis
   const pagesSha256 = pagesContentHash(doc);
   writeMetadata(doc, { ...request.metadata, record: { ...request.metadata.record, pagesSha256 } });
   setDocumentId(doc, pagesSha256);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes, pages: pages.length };
 }
 
 function asArtifact(page: PDFPage, draw: () => void): void {

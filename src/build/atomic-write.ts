@@ -1,0 +1,31 @@
+/**
+ * Outputs are written to a temp file beside the target and renamed over it, so
+ * a reader (or a second build) only ever sees the old file or the new one,
+ * never half of one. Temp files still open when the process is interrupted are
+ * removed by removePendingTempFiles().
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const pending = new Set<string>();
+
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    pending.delete(temp);
+  }
+}
+
+export function removePendingTempFiles(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}

@@ -1,0 +1,92 @@
+/**
+ * Everything about one course that the build needs before rendering: the
+ * validated content, its templates, approval state, dates and the view.
+ * Problems come back as diagnostics; nothing is written here.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../content/diagnostic.js';
+import { formatPath } from '../content/diagnostic.js';
+import { loadCourse, type LoadedCourse } from '../content/load-course.js';
+import { courseView, type CourseView } from '../render/course-view.js';
+import { TemplateSet } from '../render/template-set.js';
+import { approvalState, type ApprovalState } from '../review/approval-state.js';
+import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../review/canonical.js';
+import { readSnapshot } from '../review/snapshot.js';
+import type { PaperId } from '../stamp/page-boxes.js';
+import { isoDay, sourceDate } from './dates.js';
+
+export const DEFAULT_THEME = 'clinical';
+
+export interface PreparedCourse {
+  loaded: LoadedCourse;
+  id: string;
+  templates: TemplateSet;
+  /** The course's own templates folder, if it has one. */
+  templatesDir?: string;
+  theme: string;
+  paper: PaperId;
+  canonical: Canonical;
+  canonicalJson: string;
+  fingerprint: string;
+  state: ApprovalState;
+  date: Date;
+  view: CourseView;
+}
+
+export type Prepared = { ok: true; course: PreparedCourse } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface PrepareOptions {
+  paper?: PaperId;
+  /** YYYY-MM-DD against which review expiry is judged. */
+  today: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
+  const result = loadCourse(dir, options.cwd);
+  if (!result.ok) return result;
+  const { loaded } = result;
+  const { course } = loaded;
+  const problem = (path: (string | number)[], message: string): Prepared => {
+    const pos = loaded.sourceMap.positionOf(path);
+    return { ok: false, diagnostics: [{ file: loaded.file, line: pos.line, column: pos.column, path: formatPath(path), message }] };
+  };
+
+  let templatesDir: string | undefined;
+  if (course.presentation?.templates) {
+    templatesDir = resolve(loaded.dir, course.presentation.templates);
+    const rel = relative(loaded.dir, templatesDir);
+    if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
+      return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
+    }
+  }
+  const templates = new TemplateSet(templatesDir);
+  const theme = course.presentation?.theme ?? DEFAULT_THEME;
+  if (!templates.has(`themes/${theme}.css`)) {
+    return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);
+  }
+
+  const assets = Object.fromEntries([...loaded.assets.values()].map((a) => [a.src, a.sha256]));
+  const canonical = canonicalForm(course, assets);
+  const print = fingerprint(canonical);
+  const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir), options.today);
+  const { date } = sourceDate(loaded.dir, options.env);
+  return {
+    ok: true,
+    course: {
+      loaded,
+      id: course.id,
+      templates,
+      ...(templatesDir ? { templatesDir } : {}),
+      theme,
+      paper: options.paper ?? course.presentation?.paper ?? 'a4',
+      canonical,
+      canonicalJson: canonicalJson(canonical),
+      fingerprint: print,
+      state,
+      date,
+      view: courseView(course, state, isoDay(date), loaded.assets),
+    },
+  };
+}
