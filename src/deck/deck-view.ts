@@ -131,10 +131,15 @@ function agendaFor(view: CourseView): string[] {
   ];
 }
 
-/** Step k's bar rises in equal increments from a third of the staircase's height: CSS generated from the number of steps. */
+/**
+ * Step k's bar rises in equal increments from a third of the staircase's height: CSS
+ * generated from the number of steps. A global <style> (its selectors only match
+ * the ladder slide): Marp's scoped styles get random scope ids, which would make
+ * builds non-reproducible.
+ */
 function ladderCss(n: number): string {
   const rules = Array.from({ length: n }, (_, i) => `section.ladder ol > li:nth-child(${i + 1}) { height: ${Math.round(34 + (66 * (i + 1)) / n)}%; }`);
-  return `<style scoped>\n${rules.join('\n')}\n</style>`;
+  return `<style>\n${rules.join('\n')}\n</style>`;
 }
 
 function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number): StepPage[] {

@@ -62,7 +62,7 @@ export function approvalState(
     reasons,
     changed,
     ...(approved ? {} : { draftMessage }),
-    statusLabel: approved ? `Approved (valid until ${review.expires})` : (draftMessage ?? 'Draft').replace(/^Draft — /, 'Not approved: '),
+    statusLabel: approved ? 'Approved' : (draftMessage ?? 'Draft').replace(/^Draft — /, 'Not approved: '),
     fingerprint: current.fingerprint,
   };
 }

@@ -37,7 +37,7 @@ const STAMP_FONT_NAME = 'DHSTMP+NotoSans-Regular';
 
 export const FOOTER_BOXES = {
   /** Handouts: the page CSS keeps the bottom 16 mm free. */
-  handout: { margin: 16 * MM, bottom: 7 * MM, height: 9 * MM, fontSize: 7 },
+  handout: { margin: 18 * MM, bottom: 7 * MM, height: 9 * MM, fontSize: 7 },
   /** Decks (960 × 540 pt): the theme keeps the bottom 86 px (64.5 pt) free. */
   deck: { margin: 54, bottom: 18, height: 30, fontSize: 9 },
 } satisfies Record<string, FooterBox>;
