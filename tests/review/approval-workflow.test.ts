@@ -1,0 +1,66 @@
+/**
+ * An approval covers one exact version of the content: edit an approved course
+ * and its PDFs turn into drafts, --release refuses it and names the field,
+ * re-approving clears it. `approve` edits only the review values.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson, sampleWorkspace, SAMPLE_DIR, tempDir } from '../support/fixtures.js';
+
+const mutoolText = (file: string) => execFileSync('mutool', ['draw', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+
+describe('approvals bound to content', () => {
+  it('approve keeps the file\'s comments and formatting: only review lines change', () => {
+    const ws = sampleWorkspace({ edit: (y) => y.replace(/^(\s+fingerprint: .*\n)/m, '') });
+    const before = readFileSync(ws.file, 'utf8');
+    const result = runCli(['approve', ws.dir, '--reviewer', 'Dr. Jane Roe', '--role', 'Regulatory Affairs', '--date', '2026-11-18'], { cwd: ws.root });
+    expect(result.status, result.stderr).toBe(0);
+    const after = readFileSync(ws.file, 'utf8');
+    let diff = '';
+    try {
+      execFileSync('diff', ['-u', '--label', 'before', '--label', 'after', '-', ws.file], { input: before, encoding: 'utf8' });
+    } catch (error) {
+      diff = (error as { stdout: string }).stdout;
+    }
+    const changed = diff.split('\n').filter((l) => /^[+-][^+-]/.test(l));
+    expect(changed).toEqual([
+      '+    - name: Dr. Jane Roe',
+      '+      role: Regulatory Affairs',
+      '+      date: "2026-11-18"',
+      expect.stringMatching(/^\+ {6}fingerprint: sha256:[0-9a-f]{64}$/),
+    ]);
+    // every comment of the original is still there
+    for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after).toContain(comment);
+  });
+
+  it('an edited FAQ answer makes the build a draft and --release refuse it, naming faq[…].answer; re-approval clears it', () => {
+    const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
+    const out = tempDir();
+
+    const draft = runJson<{ ok: boolean; warnings: string[] }>(['build', ws.dir, '--out', out, '--only', 'handout-pdf'], { cwd: ws.root });
+    expect(draft.status).toBe(0);
+    expect(draft.stderr).toContain('is not approved (content changed since approval on 2026-11-16 (changed: faq[0].answer))');
+    const handout = join(out, 'interventional-pain-management', 'interventional-pain-management.handout.pdf');
+    expect(mutoolText(handout)).toContain('DRAFT — NOT FOR DISTRIBUTION');
+    expect(mutoolText(handout)).toContain('Draft — content changed since approval on 2026-11-16');
+
+    const refused = runJson<{ ok: boolean; errors: { path: string; message: string; line: number }[] }>(['build', ws.dir, '--out', tempDir(), '--release'], { cwd: ws.root });
+    expect(refused.status).toBe(1);
+    expect(refused.json.ok).toBe(false);
+    expect(refused.json.errors[0]?.message).toMatch(/release refused for course "interventional-pain-management": not approved: content changed since approval on 2026-11-16 \(changed: faq\[0\]\.answer\)/);
+    expect(refused.stderr).toMatch(/course\.yaml:\d+:\d+ {2}review\.reviewers {2}release refused/);
+
+    expect(runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19'], { cwd: ws.root }).status).toBe(0);
+    const released = runJson<{ ok: boolean; warnings: string[] }>(['build', ws.dir, '--out', tempDir(), '--release', '--only', 'handout-pdf'], { cwd: ws.root });
+    expect(released.status, released.stderr).toBe(0);
+    expect(released.json.warnings).toEqual([]);
+  });
+
+  it('--release refuses an expired review', () => {
+    const result = runCli(['build', SAMPLE_DIR, '--out', tempDir(), '--release', '--only', 'deck-md'], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2028, 0, 1) / 1000) } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('review expired on 2027-11-30');
+  });
+});

@@ -1,0 +1,78 @@
+/** `deckhand verify` on a fresh handout, an edited one, and a PDF from another tool. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFArray, PDFDocument, PDFRawStream, decodePDFRawStream, type PDFRef } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_DIR, SAMPLE_ID, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
+
+const out = tempDir('deckhand-verify-');
+const handout = join(out, SAMPLE_ID, `${SAMPLE_ID}.handout.pdf`);
+
+beforeAll(() => {
+  expect(runCli(['build', SAMPLE_DIR, '--out', out, '--only', 'handout-pdf']).status).toBe(0);
+});
+
+/** Changes one byte of the first text string on page 1 and re-saves with pdf-lib. */
+async function editOneByte(source: string, target: string): Promise<void> {
+  const pdf = await PDFDocument.load(readFileSync(source), { updateMetadata: false });
+  const contents = pdf.getPage(0).node.Contents();
+  const refs = contents instanceof PDFArray ? contents.asArray() : [];
+  for (const ref of refs) {
+    const stream = pdf.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const text = new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode());
+    const m = /<([0-9A-Fa-f]{4})/.exec(text);
+    if (!m) continue;
+    const digit = text[m.index + 4] === '0' ? '1' : '0';
+    const edited = text.slice(0, m.index + 4) + digit + text.slice(m.index + 5);
+    pdf.context.assign(ref as PDFRef, pdf.context.flateStream(Uint8Array.from(edited, (c) => c.charCodeAt(0))));
+    writeFileSync(target, await pdf.save());
+    return;
+  }
+  throw new Error('no text found to edit');
+}
+
+describe('deckhand verify', () => {
+  it('passes a freshly built handout and prints code, version and reviewer', () => {
+    const result = runCli(['verify', handout, SAMPLE_DIR]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('INV-PM-TRN-0142  version 1.0');
+    expect(result.stderr).toContain('reviewed   INVAMED Medical Affairs (Medical Affairs), 2026-11-16');
+    expect(result.stderr).toContain('expires    2027-11-30');
+    expect(result.stderr).toContain('matches the current source');
+  });
+
+  it('gives the same as JSON', () => {
+    const result = runJson<{ ok: boolean; record: { documentCode: string; version: string; reviewers: { name: string }[]; contentFingerprint: string } }>(['verify', handout]);
+    expect(result.status).toBe(0);
+    expect(result.json.ok).toBe(true);
+    expect(result.json.record.documentCode).toBe('INV-PM-TRN-0142');
+    expect(result.json.record.reviewers[0]?.name).toBe('INVAMED Medical Affairs');
+    expect(result.json.record.contentFingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('fails a handout with one byte of its text changed', async () => {
+    const edited = join(out, 'edited.pdf');
+    await editOneByte(handout, edited);
+    const result = runCli(['verify', edited]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('edited after deckhand wrote it');
+  });
+
+  it('fails a PDF that deckhand did not make', async () => {
+    const foreign = join(out, 'foreign.pdf');
+    const pdf = await PDFDocument.create();
+    pdf.addPage().drawText('Interventional Pain Management');
+    writeFileSync(foreign, await pdf.save());
+    const result = runCli(['verify', foreign]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('not made by deckhand');
+  });
+
+  it('fails when the course changed since the PDF was built', () => {
+    const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
+    const result = runCli(['verify', handout, ws.dir], { cwd: ws.root });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('does NOT match the current source');
+  });
+});
