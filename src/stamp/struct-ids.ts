@@ -9,20 +9,38 @@ import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, type PDFDocument, type P
 
 const NODE_ID = /^node\d+$/;
 
+/**
+ * Renumbers every `nodeNNN` string in document order: element /IDs and the
+ * references to them (table cells' /Headers attributes). Returns how many
+ * distinct IDs were renumbered.
+ */
 export function renumberStructIds(doc: PDFDocument): number {
   const map = new Map<string, string>();
-  const idKey = PDFName.of('ID');
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue;
-    const id = object.get(idKey);
-    if (!(id instanceof PDFString) || !NODE_ID.test(id.asString())) continue;
-    const old = id.asString();
+  const rename = (old: string) => {
     let fresh = map.get(old);
     if (!fresh) {
       fresh = `node${String(map.size + 1).padStart(8, '0')}`;
       map.set(old, fresh);
     }
-    object.set(idKey, PDFString.of(fresh));
+    return PDFString.of(fresh);
+  };
+  const visit = (object: PDFObject): PDFObject | undefined => {
+    if (object instanceof PDFString) return NODE_ID.test(object.asString()) ? rename(object.asString()) : undefined;
+    if (object instanceof PDFArray) {
+      for (let i = 0; i < object.size(); i++) {
+        const replaced = visit(object.get(i));
+        if (replaced) object.set(i, replaced);
+      }
+    } else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        const replaced = visit(value);
+        if (replaced) object.set(key, replaced);
+      }
+    }
+    return undefined;
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict || object instanceof PDFArray) visit(object);
   }
   if (map.size > 0) rebuildIdTree(doc, map);
   return map.size;
