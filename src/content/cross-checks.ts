@@ -5,6 +5,8 @@
  * they run even when the schema found other problems, and every problem is
  * reported in one go.
  */
+import { closest } from './suggest.js';
+
 export interface FieldProblem {
   path: (string | number)[];
   message: string;
@@ -38,7 +40,11 @@ export function crossCheck(raw: unknown): FieldProblem[] {
   problems.push(...duplicateIds(steps, ['ladder', 'steps']));
   const stepIds = steps.map((s) => (isObject(s) ? str(s.id) : undefined)).filter((id): id is string => id !== undefined);
   const known = stepIds.join(', ');
-  const unknownStep = (id: string) => `refers to ladder step "${id}", which does not exist (known steps: ${known})`;
+  const unknownStep = (id: string) => {
+    if (stepIds.length === 0) return `refers to ladder step "${id}", but the ladder has no steps`;
+    const guess = closest(id, stepIds);
+    return `refers to ladder step "${id}", which does not exist${guess ? `; did you mean "${guess}"?` : ` (known steps: ${known})`}`;
+  };
 
   const procedures = list(raw.procedures);
   problems.push(...duplicateIds(procedures, ['procedures']));

@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import { resolveAssets, type Asset } from './assets.js';
 import { crossCheck } from './cross-checks.js';
 import { formatPath, sortDiagnostics, type Diagnostic } from './diagnostic.js';
-import { messageFor } from './issue-messages.js';
+import { messageFor, printable } from './issue-messages.js';
 import { knownKeysAt } from './json-schema.js';
 import { courseSchema, type Course } from './schema.js';
 import { closest } from './suggest.js';
@@ -58,7 +58,13 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   const bytes = readFileSync(path);
 
   const decoded = decodeUtf8(bytes);
-  if ('error' in decoded) return fail(decoded.error, decoded.line, decoded.column);
+  if ('error' in decoded) {
+    // Name the field too: parse the lossy text just to find where the bad bytes sit.
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const lines = new LineCounter();
+    const map = new SourceMap(parseDocument(lossy, { lineCounter: lines, logLevel: 'silent' }), lines);
+    return fail(decoded.error, decoded.line, decoded.column, formatPath(map.pathAt(lossy.indexOf('\uFFFD'))));
+  }
   const text = decoded.text;
 
   const lineCounter = new LineCounter();
@@ -80,18 +86,30 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const offset = problem.pos[0];
     const pos = sourceMap.at(offset);
-    diagnostics.push({ file, ...pos, path: formatPath(sourceMap.pathAt(offset)), message: yamlMessage(problem.code, problem.message) });
+    const written = text.slice(problem.pos[0]).split('\n')[0] ?? '';
+    diagnostics.push({ file, ...pos, path: formatPath(sourceMap.pathAt(offset)), message: yamlMessage(problem.code, problem.message, written) });
   }
-  diagnostics.push(...schemaLineProblems(text, dir, file));
+  diagnostics.push(...schemaLineProblems(text, dir, file, cwd));
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, diagnostics: sortDiagnostics([...diagnostics, { file, line: 1, column: 1, path: '(file)', message: `cannot be read: ${message} (limit: ${MAX_ALIAS_COUNT} aliases)` }]) };
+    const tooManyAliases = /alias/i.test(error instanceof Error ? error.message : '');
+    const message = tooManyAliases
+      ? `expands too many YAML aliases (*name); at most ${MAX_ALIAS_COUNT} are allowed, which stops "billion laughs" files`
+      : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    const alias = firstAliasOffset(doc);
+    const pos = alias === undefined ? { line: 1, column: 1 } : sourceMap.at(alias);
+    const path = alias === undefined ? '(file)' : formatPath(sourceMap.pathAt(alias));
+    return { ok: false, diagnostics: sortDiagnostics([...diagnostics, { file, ...pos, path, message }]) };
   }
 
+  // After a YAML syntax error the parser's recovered document is unreliable from
+  // that point on: keep schema problems located before the first syntax error,
+  // and "is required" only for fields not written after it.
+  const firstSyntaxError = doc.errors.length ? Math.min(...doc.errors.map((e) => e.pos[0])) : Infinity;
+  const syntaxCount = diagnostics.length;
   const parsed = courseSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -99,15 +117,34 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
       if (issue.code === 'unrecognized_keys') {
         const known = knownKeysAt(path);
         for (const key of issue.keys) {
+          if (key === '<<') {
+            at([...path, key], 'YAML merge keys ("<<") are not supported; write the fields out in full', { key: true });
+            continue;
+          }
           const guess = closest(key, known);
-          at([...path, key], `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ` (allowed here: ${known.join(', ')})`}`, { key: true });
+          const hidden = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/u.test(key) ? ' (it contains an invisible character)' : '';
+          at([...path, key], `unknown key "${printable(key)}"${hidden}${guess ? `; did you mean "${guess}"?` : ` (allowed here: ${known.join(', ')})`}`, { key: true });
         }
       } else {
-        at(path, messageFor(issue, valueAt(data, path)));
+        const written = sourceMap.sourceOf(path, text);
+        at(path, messageFor(issue, { value: valueAt(data, path), ...(written !== undefined ? { written } : {}) }));
       }
     }
   }
   for (const problem of crossCheck(data)) at(problem.path, problem.message);
+  if (Number.isFinite(firstSyntaxError)) {
+    const limit = sourceMap.at(firstSyntaxError);
+    const after = text.slice(firstSyntaxError);
+    // Written later = the key appears after the error at the indentation of the mapping that lacks it.
+    const writtenLater = (d: Diagnostic) => {
+      const key = (d.path.split('.').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`^[ -]{${d.column - 1}}${key}\\s*:`, 'm').test(after);
+    };
+    const before = (d: Diagnostic) => d.line < limit.line || (d.line === limit.line && d.column < limit.column);
+    // A "missing" field that is written after the syntax error was only lost by the parser.
+    const kept = diagnostics.slice(syntaxCount).filter((d) => (d.message === 'is required' ? !writtenLater(d) : before(d)));
+    diagnostics.splice(syntaxCount, diagnostics.length - syntaxCount, ...kept);
+  }
 
   if (!parsed.success) return { ok: false, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   if (parsed.data.id !== basename(dir)) {
@@ -121,6 +158,16 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
     ok: true,
     loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex'), assets },
   };
+}
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range && (offset === undefined || node.range[0] < offset)) offset = node.range[0];
+    },
+  });
+  return offset;
 }
 
 function valueAt(data: unknown, path: FieldPath): unknown {
@@ -143,15 +190,22 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 }
 
 /** Short, author-facing wording for the yaml package's error codes. */
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(code: string, message: string, written: string): string {
   const first = message.split('\n')[0] ?? message;
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'duplicate key: this key already appears earlier in the same mapping';
+      return `duplicate key${written ? ` "${printable(written.replace(/:.*$/, '').trim())}"` : ''}: it already appears earlier in the same mapping`;
     case 'TAB_AS_INDENT':
       return 'YAML syntax error: tab used for indentation; indent with spaces';
-    case 'TAG_RESOLVE_FAILED':
-      return `YAML tag not allowed: ${first.replace(/^Unresolved tag: /, '')}; course files hold plain text, lists and mappings only`;
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /^!\S*/.exec(written.trim())?.[0] ?? first.replace(/^Unresolved tag: /, '');
+      return `YAML tag ${tag} is not allowed; course files hold plain text, lists and mappings only`;
+    }
+    case 'BAD_INDENT':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+      return `YAML syntax error: ${first} (check the indentation of this line and the next)`;
     default:
       return `YAML syntax error: ${first}`;
   }
@@ -178,7 +232,7 @@ function decodeUtf8(bytes: Buffer): Decoded {
 const SCHEMA_LINE = /^#\s*yaml-language-server:\s*\$schema=(\S*)/m;
 
 /** A `# yaml-language-server: $schema=` line must point at a local schema file that exists. */
-function schemaLineProblems(text: string, dir: string, file: string): Diagnostic[] {
+function schemaLineProblems(text: string, dir: string, file: string, cwd: string): Diagnostic[] {
   const match = SCHEMA_LINE.exec(text);
   if (!match) return [];
   const target = match[1] ?? '';
@@ -189,7 +243,7 @@ function schemaLineProblems(text: string, dir: string, file: string): Diagnostic
   if (target === '') return problem('the $schema line names no file; use $schema=../../schema/course.schema.json');
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return problem(`points to "${target}"; use a relative path to schema/course.schema.json (deckhand works offline)`);
   const resolved = resolve(dir, target);
-  if (!existsSync(resolved)) return problem(`points to "${target}", which does not exist (resolved to ${displayPath(resolved)})`);
+  if (!existsSync(resolved)) return problem(`points to "${target}", which does not exist (resolved to ${displayPath(resolved, cwd)})`);
   if (!resolved.endsWith('.json')) return problem(`points to "${target}", which is not a JSON Schema file`);
   return [];
 }

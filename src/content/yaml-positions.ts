@@ -36,6 +36,12 @@ export class SourceMap {
     return { line: 1, column: 1 };
   }
 
+  /** Source text of the node at `path` as written (e.g. `1.0` for a number), if it is a scalar. */
+  sourceOf(path: FieldPath, text: string): string | undefined {
+    const node = this.doc.getIn(path, true);
+    return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
+  }
+
   /** The key node of the last path segment, e.g. the `titel` in `titel: x`. */
   keyNode(path: FieldPath): Node | undefined {
     const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
@@ -56,7 +62,7 @@ export class SourceMap {
         path.push(isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
         node = pair.value;
       } else if (isSeq(node)) {
-        const index = node.items.findIndex((item) => isNode(item) && item.range && item.range[0] <= offset && offset <= item.range[2]);
+        const index = node.items.findIndex((item) => isNode(item) && item.range && item.range[0] <= offset && offset <= item.range[1]);
         if (index < 0) return path;
         path.push(index);
         node = node.items[index];
@@ -69,6 +75,8 @@ export class SourceMap {
 
 function spans(key: unknown, value: unknown, offset: number): boolean {
   const start = isNode(key) && key.range ? key.range[0] : undefined;
-  const end = isNode(value) && value.range ? value.range[2] : isNode(key) && key.range ? key.range[2] : undefined;
+  // range[1] is where the value ends; range[2] also covers the trailing newline,
+  // which would make a pair "contain" the first character of the next line.
+  const end = isNode(value) && value.range ? value.range[1] : isNode(key) && key.range ? key.range[1] : undefined;
   return start !== undefined && end !== undefined && start <= offset && offset <= end;
 }

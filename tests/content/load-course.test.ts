@@ -66,7 +66,9 @@ describe('loading a course', () => {
         .replace(/^keywords:/m, 'keywords: [unclosed\nxkeywords:'),
     );
     const paths = list.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['title', 'titel', 'document.version', 'document.prepared', 'review.expires', 'xkeywords']));
+    expect(paths).toEqual(expect.arrayContaining(['title', 'titel', 'document.version', 'document.prepared', 'review.expires', 'keywords']));
+    // xkeywords comes after the syntax error, where the parser's view is unreliable, so it is not reported yet.
+    expect(paths).not.toContain('xkeywords');
     expect(list.find((d) => d.path === 'document.prepared')?.message).toBe('is not a real calendar date');
     expect(list.some((d) => d.message.startsWith('YAML syntax error'))).toBe(true);
   });
@@ -84,6 +86,6 @@ describe('loading a course', () => {
 
   it('refuses numbers where text belongs and tells the author to quote', () => {
     const [d] = problems((y) => y.replace(/^  version: .*$/m, '  version: 1.0'));
-    expect(d?.message).toBe('must be text, not the number 1; put the value in quotes');
+    expect(d?.message).toBe('must be text, not the number 1.0; put it in quotes: "1.0"');
   });
 });
