@@ -13,7 +13,11 @@ export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(file)';
   return path.reduce<string>((out, part) => {
     if (typeof part === 'number') return `${out}[${part}]`;
-    const key = /^[A-Za-z_$][\w$-]*$/.test(part) ? part : JSON.stringify(part.length > 30 ? `${part.replace(/\s+/g, ' ').slice(0, 30)}…` : part);
+    const shown = part.length > 30 ? `${part.replace(/\s+/g, ' ').slice(0, 30)}…` : part;
+    // Control and bidi characters would garble or reorder the terminal line.
+    const key = /^[A-Za-z_$][\w$-]*$/.test(part)
+      ? part
+      : JSON.stringify(shown).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
     return out ? `${out}.${key}` : key;
   }, '');
 }

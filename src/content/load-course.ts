@@ -83,8 +83,12 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
     const start = sourceMapFor(docs[1] as Document).at(docs[1]?.range?.[0] ?? 0);
     diagnostics.push({ file, ...start, path: '(file)', message: 'holds more than one YAML document (a second "---"); a course file holds exactly one' });
   }
+  const reported = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const offset = problem.pos[0];
+    // The parser sometimes reports one defect twice at the same place; the first message is the clearer one.
+    if (reported.has(offset)) continue;
+    reported.add(offset);
     const pos = sourceMap.at(offset);
     const written = text.slice(problem.pos[0]).split('\n')[0] ?? '';
     diagnostics.push({ file, ...pos, path: formatPath(sourceMap.pathAt(offset)), message: yamlMessage(problem.code, problem.message, written) });

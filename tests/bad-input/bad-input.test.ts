@@ -75,6 +75,7 @@ const visible = (path: string) =>
   path
     .replace(new RegExp(UNPRINTABLE.source, 'gu'), '')
     .replace(/\\u(?:00[0-1][0-9a-f]|007f|008[0-9a-f]|009[0-9a-f]|200[ef]|202[a-e]|206[6-9]|feff)/giu, '')
+    .replace(/\\u\{[0-9a-f]+\}/giu, '')
     .replace(/"/g, '');
 
 /** True if the diagnostic is about `field` or something inside it. */

@@ -106,7 +106,6 @@ const CASES: Case[] = [
     knownIssues: {
       line: 'The errors point at line 18 (document.code), not at line 19 where the mis-indented key is.',
       unrelated: `${SYNTAX_CASCADE} Here: "document.prepared is required" (it is present on line 20), "document.code must be text, not a mapping", and the syntax errors carry the made-up path document.code."INV-PM-TRN-0142 version". Nothing says "indentation".`,
-      repeated: 'Two YAML syntax errors at the same position (18:9) for one defect.',
     },
     edit: (t) => swap(t, '  version: "1.0"', '   version: "1.0"'),
   },
@@ -125,7 +124,6 @@ const CASES: Case[] = [
     knownIssues: {
       field: 'The tab error is reported with the field "(file)", not document.code; the other diagnostics name a top-level "code" key.',
       unrelated: `${SYNTAX_CASCADE} Here one tab gives 10 diagnostics: disclaimer/ladder/review/team "required" at 8:1, document "must be a mapping ... not nothing", an unknown top-level key "code" with the full list of allowed keys, and three more syntax errors with the made-up path code."INV-PM-TRN-0142 version".`,
-      repeated: 'Two YAML syntax errors at the same position (18:8) for one defect.',
     },
     edit: (t) => swap(t, '  code: INV-PM-TRN-0142', '\tcode: INV-PM-TRN-0142'),
   },
@@ -418,9 +416,6 @@ const CASES: Case[] = [
     about: 'A right-to-left override (U+202E) inside a key (sub<U+202E>title), which therefore is an unknown key that looks exactly like "subtitle".',
     fields: ['subtitle'],
     at: 'sub\u202Etitle:',
-    knownIssues: {
-      printable: 'The key is echoed raw, U+202E included, in both the field path and the message, so `deckhand check` writes a bidi override to the terminal and the rest of the diagnostic line is displayed reversed. Keys (formatPath) and values (describeValue) should be printed with such characters escaped, e.g. "sub\\u202Etitle". The message also does not say that the key holds an invisible character, although that is the only reason "subtitle" is unknown.',
-    },
     edit: (t) => swap(t, 'subtitle: A stepwise', 'sub\u202Etitle: A stepwise'),
   },
   // --- file-level problems ---------------------------------------------------
