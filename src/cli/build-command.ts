@@ -4,7 +4,7 @@ import { removePendingTempFiles } from '../build/atomic-write.js';
 import { TARGET_KINDS, type TargetKind } from '../build/targets.js';
 import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { EXIT, usageError } from '../errors.js';
+import { DeckhandError, EXIT, usageError } from '../errors.js';
 import { parseLength, type PaperId } from '../stamp/page-boxes.js';
 import type { Terminal } from './terminal.js';
 
@@ -44,7 +44,13 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
   process.once('SIGTERM', onSignal);
   const started = Date.now();
   try {
-    const result = await build(options, (event) => report(event, terminal), handle);
+    const result = await build(options, (event) => report(event, terminal), handle).catch((error: unknown) => {
+      // --json promises one JSON object on stdout, also when the build cannot run at all.
+      if (raw.json && error instanceof DeckhandError) {
+        process.stdout.write(`${JSON.stringify({ ok: false, outputs: [], errors: [{ file: null, line: null, column: null, path: '(build)', message: error.message }], warnings: [] })}\n`);
+      }
+      throw error;
+    });
     for (const d of result.errors) terminal.info(formatDiagnostic(d));
     const rebuilt = result.outputs.filter((o) => o.rebuilt).length;
     terminal.info(

@@ -4,7 +4,7 @@
  * with its temporary profile removed, on error too. If Chromium dies, the memo
  * is cleared and the next request relaunches it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -118,35 +118,55 @@ export class BrowserSession {
 
   private browser(): Promise<Browser> {
     if (this.closed) return Promise.reject(new Error('the browser session is closed'));
-    this.browserPromise ??= this.launch();
+    // A launch can fail once for passing reasons (a crashed predecessor still exiting); try twice.
+    if (!this.browserPromise) {
+      const launching: Promise<Browser> = this.launch()
+        .catch(() => this.launch())
+        .catch((error: unknown) => {
+          if (this.browserPromise === launching) this.browserPromise = undefined;
+          throw error;
+        });
+      this.browserPromise = launching;
+    }
     return this.browserPromise;
   }
 
   private async launch(): Promise<Browser> {
     const found = await findBrowser();
-    const profile = mkdtempSync(join(tmpdir(), 'deckhand-chromium-'));
-    this.profileDirs.push(profile);
+    // One folder per launch holds the profile and Chromium's own scratch files
+    // (TMPDIR), so a crashed browser leaves nothing behind once it is removed.
+    const session = mkdtempSync(join(tmpdir(), 'deckhand-chromium-'));
+    this.profileDirs.push(session);
+    const profile = join(session, 'profile');
+    const scratch = join(session, 'tmp');
+    mkdirSync(profile);
+    mkdirSync(scratch);
     this.launches += 1;
     try {
       const browser = await puppeteer.launch({
         executablePath: found.executablePath,
         headless: true,
         userDataDir: profile,
+        env: { ...process.env, TMPDIR: scratch },
         args: [...CHROMIUM_FLAGS, ...(isRoot() ? ['--no-sandbox'] : [])],
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
         timeout: 30_000,
+        // Any DevTools call that gets no answer fails instead of hanging the build.
+        protocolTimeout: 90_000,
       });
       browser.once('disconnected', () => {
         // Chromium died or was closed: forget it and its pages so the next print relaunches.
-        if (this.browserPromise && !this.closed) this.browserPromise = undefined;
-        this.idle = [];
+        const current = this.browserPromise;
+        void current?.then((b) => {
+          if (b === browser && this.browserPromise === current) this.browserPromise = undefined;
+        });
+        this.idle = this.idle.filter((page) => page.browser() !== browser);
       });
       return browser;
     } catch (error) {
-      this.browserPromise = undefined;
-      removeDir(profile);
+      removeDir(session);
       throw environmentError(`could not start ${found.executablePath} (found via ${found.source}): ${(error as Error).message}`, error);
     }
   }
