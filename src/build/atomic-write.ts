@@ -5,13 +5,24 @@
  * removed by removePendingTempFiles().
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const pending = new Set<string>();
 
+/**
+ * mkdir -p, one level at a time. Node's own recursive mkdir spins forever on
+ * file systems that answer ENOENT for a folder they will never create (/proc).
+ */
+export function makeDir(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDir(parent);
+  mkdirSync(dir);
+}
+
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
+  makeDir(dirname(file));
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   try {

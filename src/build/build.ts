@@ -4,7 +4,7 @@
  * writing every file atomically. A course that fails does not stop the others.
  * Core logic only: progress goes out as events; the CLI decides what to print.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
@@ -16,6 +16,7 @@ import { findBrowser } from '../print/find-browser.js';
 import { BUILTIN_TEMPLATES } from '../render/template-set.js';
 import type { PaperId } from '../stamp/page-boxes.js';
 import { DECKHAND_VERSION } from '../version.js';
+import { makeDir } from './atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
 import { buildCourseTargets, type BrowserAccess, type OutputRecord } from './course-targets.js';
 import { reviewDay } from './dates.js';
@@ -181,7 +182,7 @@ function isWriteError(error: unknown): boolean {
 function ensureWritable(outDir: string): void {
   const probe = join(outDir, `.deckhand-write-test-${process.pid}`);
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeDir(outDir);
     writeFileSync(probe, '');
     rmSync(probe, { force: true });
   } catch (error) {

@@ -4,6 +4,7 @@
  * with its temporary profile removed, on error too. If Chromium dies, the memo
  * is cleared and the next request relaunches it.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,8 @@ export class BrowserSession {
   private profileDirs: string[] = [];
   private idle: Page[] = [];
   private closed = false;
+  /** Every Chromium this session started, for killNow(). */
+  private readonly processes = new Set<ChildProcess>();
   private readonly limit: LimitFunction;
 
   constructor(private readonly options: SessionOptions) {
@@ -112,7 +115,8 @@ export class BrowserSession {
 
   /** Synchronous last resort for signal handlers: kill Chromium and remove the profiles. */
   killNow(): void {
-    void this.browserPromise?.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
+    this.closed = true;
+    for (const proc of this.processes) if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     for (const dir of this.profileDirs.splice(0)) removeDir(dir);
   }
 
@@ -156,6 +160,11 @@ export class BrowserSession {
         // Any DevTools call that gets no answer fails instead of hanging the build.
         protocolTimeout: 90_000,
       });
+      const proc = browser.process();
+      if (proc) {
+        this.processes.add(proc);
+        proc.once('exit', () => this.processes.delete(proc));
+      }
       browser.once('disconnected', () => {
         // Chromium died or was closed: forget it and its pages so the next print relaunches.
         const current = this.browserPromise;
