@@ -1,0 +1,85 @@
+/**
+ * Rotation: render r gives free-text field i the accepted entry (i + r) mod N,
+ * so over N renders every free-text field receives every accepted entry, each
+ * time with different neighbours. Each render is checked, in Node, against its
+ * own baseline (every field holding a benign string of the same length): same
+ * slide count, Markdown line structure, tags and attributes; and every field's
+ * text must appear on each surface (deck slides, speaker notes, handout) where
+ * a probe with unique markers showed that field.
+ *
+ * The "all fields at once" comparison per entry runs in browser.test.ts, which
+ * needs the same renders (Node checks there too).
+ */
+import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/content/diagnostic.js';
+import type { Course } from '../../src/content/schema.js';
+import { ACCEPTED, type HostileEntry } from './corpus.js';
+import {
+  RENDER_BUDGET_MS,
+  benign,
+  collapse,
+  count,
+  deckNotes,
+  deckText,
+  expectSameStructure,
+  handoutText,
+  loadSample,
+  render,
+  validate,
+  withStrings,
+  type Path,
+  type Rendered,
+} from './harness.js';
+
+const s = loadSample();
+
+function timedRender(course: Course): Rendered {
+  const r = render(course);
+  expect(r.ms, 'render time (ms)').toBeLessThan(RENDER_BUDGET_MS);
+  return r;
+}
+
+function valid(course: Course): Course {
+  const v = validate(course);
+  if (!v.ok) throw new Error(`refused: ${JSON.stringify(v.problems)}`);
+  return v.course;
+}
+
+describe('hostile strings rotated through the fields', { timeout: 20_000 }, () => {
+  // Where each free-text field shows up: a probe where field i holds the unique marker ж<i>ж.
+  const markers = s.freeText.map((p, i): [Path, string] => [p, `ж${i}ж`]);
+  const probe = render(valid(withStrings(s.course, markers)));
+  const surfaces = {
+    deck: (r: Rendered) => deckText(r.deck),
+    notes: (r: Rendered) => collapse(deckNotes(r.deck).join(' ¦ ')),
+    handout: (r: Rendered) => handoutText(r.handout),
+  };
+  type Surface = keyof typeof surfaces;
+  const shownOn = markers.map(([, m]) => (Object.keys(surfaces) as Surface[]).filter((k) => count(surfaces[k](probe), m) > 0));
+
+  const hidden = s.freeText.filter((_, i) => shownOn[i]?.length === 0).map(formatPath);
+
+  it('shows every free-text field somewhere, per-item notes of procedures, technologies and FAQ items aside', () => {
+    expect(hidden.filter((p) => !/^(procedures|technologies|faq)\[\d+\]\.notes$/.test(p))).toEqual([]);
+  });
+
+  // KNOWN BUG (reported): procedures[].notes, technologies[].notes and faq[].notes are in the
+  // schema ("Speaker notes for this part, shown in the presenter view only") but courseView /
+  // deckView never carry them, so they appear nowhere. Marked `fails` until they are rendered.
+  it.fails('shows every free-text field somewhere', () => {
+    expect(hidden).toEqual([]);
+  });
+
+  it.each(ACCEPTED.map((_, r) => [r]))('rotation %i', (r) => {
+    const assigned = s.freeText.map((p, i): [Path, string] => [p, (ACCEPTED[(i + r) % ACCEPTED.length] as HostileEntry).text]);
+    const hostile = timedRender(valid(withStrings(s.course, assigned)));
+    const base = timedRender(valid(withStrings(s.course, assigned.map(([p, t]): [Path, string] => [p, benign(t)]))));
+    expectSameStructure(hostile, base);
+    const texts = Object.fromEntries((Object.keys(surfaces) as Surface[]).map((k) => [k, surfaces[k](hostile)])) as Record<Surface, string>;
+    const missing: string[] = [];
+    assigned.forEach(([p, t], i) => {
+      for (const surface of shownOn[i] ?? []) if (!texts[surface].includes(collapse(t))) missing.push(`${formatPath(p)} on ${surface}: ${JSON.stringify(t.slice(0, 60))}`);
+    });
+    expect(missing).toEqual([]);
+  });
+});
