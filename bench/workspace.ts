@@ -107,10 +107,10 @@ export function printHtml(root: string, courseDir: string, env: NodeJS.ProcessEn
   const c = course.loaded.course;
   // Mirrors sectionNotes() in src/build/course-targets.ts.
   const notes = { ...c.speakerNotes, ladder: c.ladder.notes, team: c.team.notes };
-  const deck = renderDeck(course.templates, course.view, course.theme, notes, fontFaceCss());
+  const deck = renderDeck(course.templates, course.view, course.theme, notes, fontFaceCss);
   return {
     deck: deck.printHtml,
-    handout: renderHandout(course.templates, course.view, course.paper, fontFaceCss()),
+    handout: renderHandout(course.templates, course.view, course.paper, fontFaceCss),
     deckPages: deck.slideCount,
     markdown: deck.markdown,
     approved: course.state.approved,

@@ -14,6 +14,9 @@ const require = createRequire(import.meta.url);
 
 export const FONT_FAMILY = 'Noto Sans';
 
+/** Builds the @font-face CSS a document needs, given the document's text. */
+export type FontCss = (text: string) => string;
+
 const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic'] as const;
 /** Weight/style variants the templates use: regular, bold, italic. */
 const VARIANTS = ['400', '700', '400-italic'] as const;
@@ -22,21 +25,52 @@ function fontsourceDir(): string {
   return dirname(require.resolve('@fontsource/noto-sans/package.json'));
 }
 
-let cachedCss: string | undefined;
+interface FaceRule {
+  css: string;
+  ranges: [number, number][];
+}
 
-/** @font-face rules for the project font, with every file inlined as a data: URI. */
-export function fontFaceCss(): string {
-  if (cachedCss !== undefined) return cachedCss;
+let cachedRules: FaceRule[] | undefined;
+
+function faceRules(): FaceRule[] {
+  if (cachedRules) return cachedRules;
   const dir = fontsourceDir();
-  const rules: string[] = [];
+  const rules: FaceRule[] = [];
   for (const variant of VARIANTS) {
     for (const subset of SUBSETS) {
-      const css = readFileSync(join(dir, `${subset}-${variant}.css`), 'utf8');
-      rules.push(inlineWoff2(css, dir));
+      const css = inlineWoff2(readFileSync(join(dir, `${subset}-${variant}.css`), 'utf8'), dir);
+      rules.push({ css, ranges: unicodeRanges(css) });
     }
   }
-  cachedCss = rules.join('\n');
-  return cachedCss;
+  cachedRules = rules;
+  return rules;
+}
+
+/** `unicode-range: U+0000-00FF,U+0131` → [[0, 255], [305, 305]]. */
+function unicodeRanges(css: string): [number, number][] {
+  const list = /unicode-range:\s*([^;]+);/.exec(css)?.[1] ?? '';
+  return list.split(',').map((part): [number, number] => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = parseInt(from ?? '0', 16);
+    return [start, to ? parseInt(to, 16) : start];
+  });
+}
+
+/**
+ * @font-face rules for the project font, every file inlined as a data: URI.
+ * Given the document's text, only the unicode-range subsets it uses are
+ * included (Latin always), which keeps HTML small and printing fast.
+ */
+export function fontFaceCss(usedText?: string): string {
+  const rules = faceRules();
+  if (usedText === undefined) return rules.map((r) => r.css).join('\n');
+  const codes = new Set<number>();
+  for (const c of usedText) {
+    const code = c.codePointAt(0) ?? 0;
+    if (code > 0x7f) codes.add(code);
+  }
+  const used = (r: FaceRule) => r.ranges.some(([a, b]) => a <= 0x41 && 0x41 <= b) || [...codes].some((code) => r.ranges.some(([a, b]) => a <= code && code <= b));
+  return rules.filter(used).map((r) => r.css).join('\n');
 }
 
 /** Keeps only the woff2 source of each rule and inlines it; drops font-display so print never races a swap. */

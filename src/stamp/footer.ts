@@ -1,9 +1,11 @@
 /**
  * The footer line on every page: short disclaimer, document code and version,
- * "Reviewed by <name>, <date>" and "page X of Y". It is drawn in the band the
- * page CSS keeps free at the bottom, wrapped or shrunk so it never leaves it.
+ * "Reviewed by <name>, <date>" and "page X of Y". It is laid out once per
+ * document (only the page label changes) and drawn in the band the page CSS
+ * keeps free at the bottom, wrapped or shrunk so it never leaves it.
  */
-import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFPage } from 'pdf-lib';
+import type { StampText } from './stamp-text.js';
 
 export interface FooterText {
   disclaimer: string;
@@ -22,48 +24,90 @@ export interface FooterBox {
   fontSize: number;
 }
 
-const COLOUR = rgb(0.29, 0.33, 0.39);
-
-export function footerLines(text: FooterText, page: number, pages: number): { left: string[]; right: string } {
-  return {
-    left: [text.disclaimer, `${text.code} · Version ${text.version} · ${text.reviewedBy}`],
-    right: `page ${page} of ${pages}`,
-  };
+export interface FooterLayout {
+  lines: string[];
+  size: number;
+  box: FooterBox;
+  trimWidth: number;
 }
 
-/** Greedy word wrap to `width` points. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const words = text.split(' ');
+const COLOUR = rgb(0.29, 0.33, 0.39);
+const LEADING = 1.25;
+const pageLabel = (page: number, pages: number) => `page ${page} of ${pages}`;
+
+/**
+ * Greedy word wrap to `width` points, linear in the text: each word is measured
+ * once and lines are summed from word widths. A word longer than a line is
+ * broken between characters.
+ */
+function wrap(text: string, measure: (s: string) => number, width: number): string[] {
+  const space = measure(' ');
   const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
+  let line: string[] = [];
+  let used = 0;
+  const flush = () => {
+    if (line.length) lines.push(line.join(' '));
+    line = [];
+    used = 0;
+  };
+  for (const word of text.split(' ')) {
+    const w = measure(word);
+    if (line.length && used + space + w <= width) {
+      line.push(word);
+      used += space + w;
+      continue;
     }
+    flush();
+    if (w <= width) {
+      line = [word];
+      used = w;
+      continue;
+    }
+    let piece = '';
+    let pieceWidth = 0;
+    for (const c of word) {
+      const cw = measure(c);
+      if (piece && pieceWidth + cw > width) {
+        lines.push(piece);
+        piece = '';
+        pieceWidth = 0;
+      }
+      piece += c;
+      pieceWidth += cw;
+    }
+    line = [piece];
+    used = pieceWidth;
   }
-  if (line) lines.push(line);
+  flush();
   return lines;
 }
 
-export function drawFooter(page: PDFPage, trimWidth: number, font: PDFFont, box: FooterBox, text: FooterText, index: number, count: number): void {
-  const { left, right } = footerLines(text, index + 1, count);
-  const rightWidth = font.widthOfTextAtSize(right, box.fontSize);
-  const available = trimWidth - 2 * box.margin - rightWidth - 12;
-  // Shrink a little before wrapping; wrap before leaving the band.
+/** Fits the footer into the band: shrinks the type a little first, then wraps, and never exceeds the band. */
+export function layoutFooter(text: StampText, box: FooterBox, trimWidth: number, content: FooterText, pages: number): FooterLayout {
+  const left = [content.disclaimer, `${content.code} · Version ${content.version} · ${content.reviewedBy}`].map((l) => text.clean(l));
+  const maxLines = (size: number) => Math.max(1, Math.floor(box.height / (size * LEADING)));
   let size = box.fontSize;
   let lines: string[] = [];
-  for (; size >= box.fontSize * 0.75; size -= 0.25) {
-    lines = left.flatMap((l) => wrap(l, font, size, available));
-    if (lines.length * size * 1.25 <= box.height) break;
+  // Long-but-valid text (160-character words, several long reviewer names) may need small type;
+  // below 55 % the last line is cut with an ellipsis rather than leave the band.
+  for (; size >= box.fontSize * 0.55; size -= 0.25) {
+    const available = trimWidth - 2 * box.margin - text.width(pageLabel(pages, pages), size) - 12;
+    // Words are measured once each (StampText caches widths), so wrapping stays linear.
+    const measure = (s: string) => text.width(s, size);
+    lines = left.flatMap((l) => wrap(l, measure, available));
+    if (lines.length <= maxLines(size)) break;
   }
-  const leading = size * 1.25;
+  const fit = maxLines(size);
+  if (lines.length > fit) lines = [...lines.slice(0, fit - 1), `${lines[fit - 1] ?? ''} …`];
+  return { lines, size, box, trimWidth };
+}
+
+export function drawFooter(page: PDFPage, text: StampText, layout: FooterLayout, index: number, count: number): void {
+  const { lines, size, box, trimWidth } = layout;
+  const leading = size * LEADING;
   lines.forEach((line, i) => {
-    const y = box.bottom + (lines.length - 1 - i) * leading;
-    page.drawText(line, { x: box.margin, y, size, font, color: COLOUR });
+    text.draw(page, line, { x: box.margin, y: box.bottom + (lines.length - 1 - i) * leading, size, color: COLOUR });
   });
-  page.drawText(right, { x: trimWidth - box.margin - font.widthOfTextAtSize(right, size), y: box.bottom, size, font, color: COLOUR });
+  const label = pageLabel(index + 1, count);
+  text.draw(page, label, { x: trimWidth - box.margin - text.width(label, size), y: box.bottom, size, color: COLOUR });
 }

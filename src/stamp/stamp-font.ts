@@ -38,10 +38,19 @@ function padGlyphs(subset: TtfSubsetInternals): void {
   };
 }
 
-/** @pdf-lib/fontkit with even-length glyph records in TrueType subsets. */
+const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
+
+/**
+ * @pdf-lib/fontkit with even-length glyph records in TrueType subsets. Parsed
+ * fonts are kept per byte array: every document of a build embeds the same
+ * font, and parsing its 580 KB again for each one is wasted work.
+ */
 export const stampFontkit: Fontkit = {
   create(data: Uint8Array, postscriptName?: string) {
+    const cached = postscriptName === undefined ? parsed.get(data) : undefined;
+    if (cached) return cached;
     const font = fontkit.create(data, postscriptName);
+    if (postscriptName === undefined) parsed.set(data, font);
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset();

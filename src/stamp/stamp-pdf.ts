@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { stampFontkit } from './stamp-font.js';
-import { PDFArray, PDFDocument, PDFHexString, beginMarkedContent, endMarkedContent, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, beginMarkedContent, endMarkedContent, type PDFPage } from 'pdf-lib';
 import { stampFontBytes } from '../render/fonts.js';
 import { pagesContentHash } from './content-hash.js';
-import { drawFooter, type FooterBox, type FooterText } from './footer.js';
+import { drawFooter, layoutFooter, type FooterBox, type FooterLayout, type FooterText } from './footer.js';
+import { StampText } from './stamp-text.js';
 import { writeMetadata } from './metadata.js';
 import { writeOutline, type Bookmark } from './outline.js';
 import { MM, addBleed, drawCropMarks, setPaperSize, type PaperId } from './page-boxes.js';
@@ -37,7 +38,7 @@ const STAMP_FONT_NAME = 'DHSTMP+NotoSans-Regular';
 
 export const FOOTER_BOXES = {
   /** Handouts: the page CSS keeps the bottom 16 mm free. */
-  handout: { margin: 18 * MM, bottom: 7 * MM, height: 9 * MM, fontSize: 7 },
+  handout: { margin: 18 * MM, bottom: 6 * MM, height: 10 * MM, fontSize: 7 },
   /** Decks (960 × 540 pt): the theme keeps the bottom 86 px (64.5 pt) free. */
   deck: { margin: 54, bottom: 18, height: 30, fontSize: 9 },
 } satisfies Record<string, FooterBox>;
@@ -46,14 +47,18 @@ export async function stampPdf(input: Uint8Array, request: StampRequest): Promis
   const doc = await PDFDocument.load(input, { updateMetadata: false });
   doc.registerFontkit(stampFontkit);
   const font = await doc.embedFont(stampFontBytes(), { subset: true, customName: STAMP_FONT_NAME });
+  const text = new StampText(doc, font);
   const pages = doc.getPages();
+  let layout: FooterLayout | undefined;
 
   pages.forEach((page, index) => {
     const trim = request.paper ? setPaperSize(page, request.paper) : page.getSize();
     if (request.bleed) addBleed(page, request.bleed);
+    layout ??= layoutFooter(text, request.footerBox, trim.width, request.footer, pages.length);
+    const footer = layout;
     asArtifact(page, () => {
-      if (request.watermark) drawWatermark(page, trim, font);
-      drawFooter(page, trim.width, font, request.footerBox, printable(request.footer, font), index, pages.length);
+      if (request.watermark) drawWatermark(page, trim, text);
+      drawFooter(page, text, footer, index, pages.length);
       if (request.bleed) drawCropMarks(page, trim, request.bleed);
     });
   });
@@ -83,11 +88,4 @@ function setDocumentId(doc: PDFDocument, pagesSha256: string): void {
   array.push(PDFHexString.of(id));
   array.push(PDFHexString.of(id));
   doc.context.trailerInfo.ID = array;
-}
-
-/** Characters the stamp font cannot draw become "?" (the page text itself is drawn by Chromium). */
-function printable(text: FooterText, font: PDFFont): FooterText {
-  const glyphs = new Set(font.getCharacterSet());
-  const clean = (s: string) => [...s].map((c) => (glyphs.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
-  return { disclaimer: clean(text.disclaimer), code: clean(text.code), version: clean(text.version), reviewedBy: clean(text.reviewedBy) };
 }

@@ -42,7 +42,7 @@ function render(mutate: (c: Course) => void) {
   mutate(course);
   const view = courseView(course, base.state, '2026-11-20', base.loaded.assets);
   const notes = { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
-  return renderDeck(base.templates, view, base.theme, notes, fontFaceCss());
+  return renderDeck(base.templates, view, base.theme, notes, fontFaceCss);
 }
 
 /** Visible text of the slides: tags dropped, entities decoded. */
