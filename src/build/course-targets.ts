@@ -51,7 +51,7 @@ const GENERATOR = `deckhand ${DECKHAND_VERSION}`;
 
 export async function buildCourseTargets(course: PreparedCourse, cache: CourseCache, kinds: TargetKind[], ctx: TargetContext): Promise<OutputRecord[]> {
   let deck: RenderedDeck | undefined;
-  const renderedDeck = () => (deck ??= renderDeck(course.templates, course.view, course.theme, sectionNotes(course), fontFaceCss()));
+  const renderedDeck = () => (deck ??= renderDeck(course.templates, course.view, course.theme, sectionNotes(course), fontFaceCss));
 
   const jobs = kinds.map(async (kind): Promise<OutputRecord> => {
     const file = targetFile(ctx.outDir, course.id, kind);
@@ -84,7 +84,7 @@ export async function buildCourseTargets(course: PreparedCourse, cache: CourseCa
         return stampPdf(pdf, stampRequest(course, 'deck-pdf', { bookmarks: d.outline }));
       }
       case 'handout-pdf': {
-        const html = renderHandout(course.templates, course.view, course.paper, fontFaceCss());
+        const html = renderHandout(course.templates, course.view, course.paper, fontFaceCss);
         const pdf = await printWithRetry(ctx.browser, html, `${course.id} handout`);
         return stampPdf(pdf, stampRequest(course, 'handout-pdf', { paper: course.paper, ...(ctx.bleed ? { bleed: ctx.bleed } : {}) }));
       }
@@ -132,7 +132,7 @@ function stampRequest(course: PreparedCourse, kind: 'deck-pdf' | 'handout-pdf', 
       disclaimer: c.disclaimer.short,
       code: c.document.code,
       version: c.document.version,
-      reviewedBy: `Reviewed by ${reviewers.map((r) => `${r.name}, ${r.date}`).join('; ')}`,
+      reviewedBy: reviewedByLine(reviewers),
     },
     footerBox: kind === 'deck-pdf' ? FOOTER_BOXES.deck : FOOTER_BOXES.handout,
     watermark: !course.state.approved,
@@ -162,3 +162,10 @@ function stampRequest(course: PreparedCourse, kind: 'deck-pdf' | 'handout-pdf', 
   };
 }
 
+
+/** "Reviewed by A, 2026-11-16; B, 2026-11-17": the first three sign-offs; the rest are in the document-control block. */
+function reviewedByLine(reviewers: { name: string; date: string }[]): string {
+  const shown = reviewers.slice(0, 3).map((r) => `${r.name}, ${r.date}`);
+  const more = reviewers.length - shown.length;
+  return `Reviewed by ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}`;
+}

@@ -3,6 +3,7 @@
  * validated content, its templates, approval state, dates and the view.
  * Problems come back as diagnostics; nothing is written here.
  */
+import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { formatPath } from '../content/diagnostic.js';
@@ -56,7 +57,9 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
   let templatesDir: string | undefined;
   if (course.presentation?.templates) {
     templatesDir = resolve(loaded.dir, course.presentation.templates);
-    const rel = relative(loaded.dir, templatesDir);
+    if (!existsSync(templatesDir)) return problem(['presentation', 'templates'], `folder "${course.presentation.templates}" does not exist in the course folder`);
+    // Resolve links too, so a symlink cannot lead outside the course.
+    const rel = relative(realpathSync(loaded.dir), realpathSync(templatesDir));
     if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
       return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
     }

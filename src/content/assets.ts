@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { printable } from './issue-messages.js';
 import type { Course } from './schema.js';
 
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024;
@@ -46,17 +47,19 @@ export function resolveAssets(course: Course, courseDir: string): { assets: Map<
   return { assets, problems };
 }
 
-function checkSrc(src: string, courseDir: string, root: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return `"${src}" is a URL; images must be files inside the course folder (deckhand never fetches)`;
-  if (isAbsolute(src) || /^[a-zA-Z]:[\\/]/.test(src)) return `"${src}" is an absolute path; give a path relative to the course folder, e.g. assets/picture.png`;
-  if (src.split(/[\\/]/).includes('..')) return `"${src}" leaves the course folder ("..")`;
-  if (!(extname(src).toLowerCase() in TYPES)) return `"${src}" is not a PNG or JPEG file`;
+function checkSrc(raw: string, courseDir: string, root: string): string | undefined {
+  const src = raw;
+  const shown = printable(raw, 60);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return `"${shown}" is a URL; images must be files inside the course folder (deckhand never fetches)`;
+  if (isAbsolute(src) || /^[a-zA-Z]:[\\/]/.test(src)) return `"${shown}" is an absolute path; give a path relative to the course folder, e.g. assets/picture.png`;
+  if (src.split(/[\\/]/).includes('..')) return `"${shown}" leaves the course folder ("..")`;
+  if (!(extname(src).toLowerCase() in TYPES)) return `"${shown}" is not a PNG or JPEG file`;
   const full = join(courseDir, src);
-  if (!existsSync(full)) return `"${src}" does not exist in the course folder`;
+  if (!existsSync(full)) return `"${shown}" does not exist in the course folder`;
   const real = realpathSync(full);
-  if (real !== root && !real.startsWith(root + sep)) return `"${src}" is a link to ${relative(root, real)}, outside the course folder`;
+  if (real !== root && !real.startsWith(root + sep)) return `"${shown}" is a link to ${relative(root, real)}, outside the course folder`;
   const stat = lstatSync(real);
-  if (!stat.isFile()) return `"${src}" is not a file`;
-  if (stat.size > MAX_ASSET_BYTES) return `"${src}" is ${stat.size} bytes; images may be at most ${MAX_ASSET_BYTES} bytes`;
+  if (!stat.isFile()) return `"${shown}" is not a file`;
+  if (stat.size > MAX_ASSET_BYTES) return `"${shown}" is ${stat.size} bytes; images may be at most ${MAX_ASSET_BYTES} bytes`;
   return undefined;
 }

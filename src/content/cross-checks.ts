@@ -5,6 +5,7 @@
  * they run even when the schema found other problems, and every problem is
  * reported in one go.
  */
+import { printable } from './issue-messages.js';
 import { closest } from './suggest.js';
 
 export interface FieldProblem {
@@ -40,10 +41,11 @@ export function crossCheck(raw: unknown): FieldProblem[] {
   problems.push(...duplicateIds(steps, ['ladder', 'steps']));
   const stepIds = steps.map((s) => (isObject(s) ? str(s.id) : undefined)).filter((id): id is string => id !== undefined);
   const known = stepIds.join(', ');
-  const unknownStep = (id: string) => {
+  const unknownStep = (raw: string) => {
+    const id = printable(raw, 40);
     if (stepIds.length === 0) return `refers to ladder step "${id}", but the ladder has no steps`;
-    const guess = closest(id, stepIds);
-    return `refers to ladder step "${id}", which does not exist${guess ? `; did you mean "${guess}"?` : ` (known steps: ${known})`}`;
+    const guess = closest(raw, stepIds);
+    return `refers to ladder step "${id}", which does not exist${guess ? `; did you mean "${guess}"?` : ` (known steps: ${printable(known, 200)})`}`;
   };
 
   const procedures = list(raw.procedures);
@@ -72,7 +74,7 @@ function duplicateIds(items: unknown[], at: (string | number)[]): FieldProblem[]
     const id = isObject(item) ? str(item.id) : undefined;
     if (id === undefined) return;
     const first = seen.get(id);
-    if (first !== undefined) problems.push({ path: [...at, i, 'id'], message: `duplicate id "${id}" (first used at ${at.join('.')}[${first}])` });
+    if (first !== undefined) problems.push({ path: [...at, i, 'id'], message: `duplicate id "${printable(id, 40)}" (first used at ${at.join('.')}[${first}])` });
     else seen.set(id, i);
   });
   return problems;

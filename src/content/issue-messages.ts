@@ -5,10 +5,11 @@ import { closest } from './suggest.js';
 type Issue = core.$ZodIssue;
 
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
 
-/** Text safe to print on a terminal: control and bidi characters become `\u{…}`. */
-export function printable(text: string): string {
+/** Text safe to print on a terminal, at most `max` characters: control and bidi characters become `\u{…}`. */
+export function printable(text: string, max = Infinity): string {
+  if (text.length > max) text = `${text.slice(0, max)}…`;
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
 }

@@ -8,9 +8,12 @@
  */
 import { z } from 'zod';
 
-/** Characters that have no place in course text: C0/C1 controls (except tab and newline) and bidi overrides. */
+/**
+ * Characters that have no place in course text: C0/C1 controls (except tab and
+ * newline), bidi overrides and isolates, BOMs and Unicode noncharacters.
+ */
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+export const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
 
 export const LIMITS = {
   shortText: 200,
@@ -28,7 +31,8 @@ const text = (max: number) =>
     .max(max, `is longer than ${max} characters`)
     .refine((s) => !FORBIDDEN_CHARS.test(s), {
       message: 'contains a control or bidi-override character; remove it (it could hide or reorder text)',
-    });
+    })
+    .refine((s) => s.isWellFormed(), { message: 'contains a broken character (an unpaired UTF-16 surrogate); retype it' });
 
 const shortText = text(LIMITS.shortText);
 const longText = text(LIMITS.text);
@@ -52,7 +56,12 @@ const notes = longText.optional().describe('Speaker notes for this part, shown i
 /** An image inside the course folder (assets/…); never a URL. Checked in assets.ts. */
 export const imageSchema = z
   .strictObject({
-    src: z.string().min(1).max(200).describe('Path relative to the course folder, e.g. "assets/peta-rfa.png" (PNG or JPEG).'),
+    src: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u, 'contains a control or bidi character')
+      .describe('Path relative to the course folder, e.g. "assets/peta-rfa.png" (PNG or JPEG).'),
     alt: shortText.describe('Text alternative, read by screen readers and shown if the image is missing.'),
   })
   .describe('An image stored in the course folder.');

@@ -44,7 +44,7 @@ export interface DeckView extends CourseView {
   teamPages: (Page<{ discipline: string; role: string }> & { intro?: string; notes?: Trusted })[];
   procedurePages: (Page<CourseView['procedures'][number]> & { notes?: Trusted })[];
   technologyPages: (Page<CourseView['technologies'][number]> & { notes?: Trusted })[];
-  faqPages: (Page<{ question: string; answer: string }> & { notes?: Trusted })[];
+  faqPages: (Page<{ question: string; answer: string; notes?: string }> & { notes?: Trusted })[];
   disclaimerPages: (Page<string> & { notes?: Trusted })[];
   notes: { title?: Trusted; agenda?: Trusted; ladder?: Trusted; documentControl?: Trusted };
 }
@@ -69,14 +69,20 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
   const { linesPerSlide: budget, charsPerLine } = metrics;
   const maxChars = (budget - 2) * charsPerLine;
   const footer = `${view.disclaimer.short} · ${view.document.code} v${view.document.version}`;
-  const withNotes = <P>(pages: P[], text: string | undefined): (P & { notes?: Trusted })[] =>
+  /** A page's notes: the section's own (first page only), then those of the items on the page. */
+  const withNotes = <P extends { items: unknown[] }>(pages: P[], text: string | undefined, itemNote: (item: P['items'][number]) => string | undefined): (P & { notes?: Trusted })[] =>
     pages.map((p, i) => {
-      const note = i === 0 ? noteComment(text) : undefined;
+      const parts = [...(i === 0 && text ? [text] : []), ...p.items.flatMap((item) => itemNote(item) ?? [])];
+      const note = noteComment(parts.join(' · '));
       return note ? { ...p, notes: note } : (p as P & { notes?: Trusted });
     });
-
+  const labelled = (label: string, notes: string | undefined) => (notes ? `${label}: ${notes}` : undefined);
   const faqItems = view.faq.flatMap((f) =>
-    splitText(f.answer, maxChars - f.question.length).map((answer, i) => ({ question: i === 0 ? f.question : `${f.question} (continued)`, answer })),
+    splitText(f.answer, maxChars - f.question.length).map((answer, i) => ({
+      question: i === 0 ? f.question : `${f.question} (continued)`,
+      answer,
+      ...(i === 0 && f.notes ? { notes: f.notes } : {}),
+    })),
   );
   const teamIntroLines = view.team.intro ? linesFor(view.team.intro, metrics) + 0.4 : 0;
 
@@ -93,22 +99,27 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
         i === 0 && view.team.intro ? { ...p, intro: view.team.intro } : p,
       ),
       notes.team,
+      () => undefined,
     ),
     procedurePages: withNotes(
       paginate(view.procedures, (p) => linesFor(`${p.name} ${p.kindLabel} Step ${p.stepNumber} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, 'Diagnostic and therapeutic procedures'),
       notes.procedures,
+      (p) => labelled(p.name, p.notes),
     ),
     technologyPages: withNotes(
       paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5, budget, 'Technologies'),
       notes.technologies,
+      (t) => labelled(t.name, t.notes),
     ),
     faqPages: withNotes(
       paginate(faqItems, (f) => linesFor(f.question, metrics, 0, 1.05) + linesFor(f.answer, metrics) + 0.7, budget, 'Frequently asked questions'),
       notes.faq,
+      (f) => labelled(f.question, f.notes),
     ),
     disclaimerPages: withNotes(
       paginate(splitText(view.disclaimer.full, Math.floor(maxChars * 0.8)), (t) => linesFor(t, metrics, 0, 0.9) + 0.5, budget, 'Important information'),
       notes.disclaimer,
+      () => undefined,
     ),
     notes: compact({
       title: noteComment(notes.title),

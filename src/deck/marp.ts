@@ -21,6 +21,9 @@ export function renderMarp(markdown: string, themeCss: string): MarpOutput {
     script: false,
     inlineSVG: true,
     minifyCSS: false,
+    // No heading ids: they could collide with the deck shell's element ids, and
+    // Marp's slugger throws on some strings. The deck navigates by slide number.
+    slug: false,
   });
   marp.markdown.set({ linkify: false, typographer: false });
   marp.themeSet.add(themeCss);

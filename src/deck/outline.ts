@@ -21,15 +21,29 @@ const decode = (s: string) =>
     .trim();
 
 export function deckOutline(marpHtml: string): OutlineEntry[] {
-  const sections = marpHtml.split(/<section\b/).slice(1);
+  const titles = marpHtml
+    .split(/<section\b/)
+    .slice(1)
+    .map((section, page) => {
+      const heading = /<h([12])\b[^>]*>([\s\S]*?)<\/h\1>/.exec(section);
+      return heading ? decode(heading[2] ?? '') : `Slide ${page + 1}`;
+    });
+  // "FAQ (2/3)" is a continuation only if the deck really has the other parts of
+  // the series; a heading that merely ends in "(1/2)" keeps its text.
+  const SUFFIX = /^(.*) \((\d+)\/(\d+)\)$/;
+  const series = new Map<string, number>();
+  for (const title of titles) {
+    const m = SUFFIX.exec(title);
+    if (m) series.set(`${m[1]}|${m[3]}`, (series.get(`${m[1]}|${m[3]}`) ?? 0) + 1);
+  }
+  const base = (title: string) => {
+    const m = SUFFIX.exec(title);
+    return m && (series.get(`${m[1]}|${m[3]}`) ?? 0) === Number(m[3]) && Number(m[3]) > 1 ? (m[1] ?? title) : title;
+  };
   const entries: OutlineEntry[] = [];
-  let previous = '';
-  sections.forEach((section, page) => {
-    const heading = /<h([12])\b[^>]*>([\s\S]*?)<\/h\1>/.exec(section);
-    const title = heading ? decode(heading[2] ?? '') : `Slide ${page + 1}`;
-    const base = title.replace(/\s*\(\d+\/\d+\)$/, '');
-    if (base !== previous) entries.push({ title: base, page });
-    previous = base;
+  titles.forEach((title, page) => {
+    const b = base(title);
+    if (page === 0 || b !== base(titles[page - 1] ?? '')) entries.push({ title: b, page });
   });
   return entries;
 }

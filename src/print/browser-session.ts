@@ -42,6 +42,19 @@ function removeDir(dir: string): void {
   }
 }
 
+/**
+ * Kills Chromium with all its helper processes: puppeteer starts it as the
+ * leader of its own process group, so the group id is its pid.
+ */
+function killGroup(proc: ChildProcess): void {
+  if (proc.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
+  try {
+    process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    proc.kill('SIGKILL');
+  }
+}
+
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 export interface SessionOptions {
@@ -105,7 +118,7 @@ export class BrowserSession {
         const proc = browser.process();
         await Promise.race([browser.close().catch(() => undefined), delay(5_000)]);
         if (proc && proc.exitCode === null && proc.signalCode === null) {
-          proc.kill('SIGKILL');
+          killGroup(proc);
           await Promise.race([new Promise((r) => proc.once('exit', r)), delay(2_000)]);
         }
       }
@@ -116,7 +129,10 @@ export class BrowserSession {
   /** Synchronous last resort for signal handlers: kill Chromium and remove the profiles. */
   killNow(): void {
     this.closed = true;
-    for (const proc of this.processes) if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    for (const proc of this.processes) killGroup(proc);
+    // We are about to exit: give the dying processes a moment to stop writing
+    // into their profile before it is removed (a synchronous pause is fine here).
+    if (this.processes.size > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     for (const dir of this.profileDirs.splice(0)) removeDir(dir);
   }
 

@@ -48,10 +48,11 @@ export interface CourseView {
     confirms?: string;
     stepNumber: number;
     stepTitle: string;
+    notes?: string;
   }[];
-  technologies: { id: string; name: string; category: string; description: string; stepTitles: string[]; image?: { src: Trusted; alt: string } }[];
+  technologies: { id: string; name: string; category: string; description: string; stepTitles: string[]; image?: { src: Trusted; alt: string }; notes?: string }[];
   team: { intro?: string; members: { discipline: string; role: string }[] };
-  faq: { question: string; answer: string }[];
+  faq: { question: string; answer: string; notes?: string }[];
   disclaimer: { full: string; short: string };
   document: { code: string; version: string; prepared: string };
   review: { statusLabel: string; expires: string; reviewers: { name: string; role: string; date: string }[] };
@@ -91,6 +92,7 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
         ...(p.confirms ? { confirms: p.confirms } : {}),
         stepNumber: step?.number ?? 0,
         stepTitle: step?.title ?? p.step,
+        ...(p.notes ? { notes: p.notes } : {}),
       };
     }),
     technologies: course.technologies.map((t) => {
@@ -102,10 +104,11 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
         description: t.description,
         stepTitles: t.steps.map((id) => stepById.get(id)?.title ?? id),
         ...(t.image && asset ? { image: { src: trusted(asset.dataUri), alt: t.image.alt } } : {}),
+        ...(t.notes ? { notes: t.notes } : {}),
       };
     }),
     team: { ...(course.team.intro ? { intro: course.team.intro } : {}), members: course.team.members },
-    faq: course.faq.map((f) => ({ question: f.question, answer: f.answer })),
+    faq: course.faq.map((f) => ({ question: f.question, answer: f.answer, ...(f.notes ? { notes: f.notes } : {}) })),
     disclaimer: course.disclaimer,
     document: course.document,
     review: {

@@ -114,14 +114,8 @@ export const CORPUS: HostileEntry[] = [
   accept('unicode', 'line and paragraph separators', 'a\u2028b\u2029c'),
   accept('unicode', 'non-breaking and ideographic spaces', 'a\u00A0b\u3000c\u202Fd'),
   accept('unicode', 'astral letters', '𝐀𝐁𝐂 𝔘𝔫𝔦 𓀀'),
-  accept('unicode', 'noncharacters', 'a\uFFFEb\uFFFFc\uFDD0d', {
-    check: 'xmp',
-    why: 'U+FFFE/U+FFFF are not XML characters; xmp.ts copies them into the XMP packet, which is then not well-formed XML',
-  }),
-  accept('unicode', 'long word within limits', 'W'.repeat(160), {
-    check: 'footer',
-    why: 'the footer stamp wraps only at spaces, so a long word in disclaimer.short runs past the footer band into the page number',
-  }),
+  refuse('unicode', 'noncharacters', 'a\uFFFEb\uFFFFc\uFDD0d', /invisible character U\+FFFE/),
+  accept('unicode', 'long word within limits', 'W'.repeat(160)),
   refuse('unicode', '10 000-character word', 'w'.repeat(10_000), TOO_LONG),
   refuse('unicode', 'NUL', 'a\u0000b', CONTROL),
   refuse('unicode', 'ANSI escape', '\u001B[31mred\u001B[0m \u001B]0;title\u0007', CONTROL),
@@ -142,17 +136,12 @@ export const CORPUS: HostileEntry[] = [
     'shell',
     'heading id "deckhand-notes"',
     'deckhand notes',
-    { check: 'dom', why: 'a heading whose slug is "deckhand-notes" gets that id and shadows the notes <script> for getElementById (see README, findings)' },
   ),
-  accept('shell', 'continuation suffix', 'Results (1/2)', {
-    check: 'bookmark',
-    why: 'deckOutline strips a trailing "(n/m)" from every heading (meant for its own "FAQ (1/2)" pages), so the PDF bookmark reads "Results"',
-  }),
+  accept('shell', 'continuation suffix', 'Results (1/2)'),
   accept(
     'shell',
     'heading id "deckhand-live"',
     'Deckhand Live',
-    { check: 'dom', why: 'a heading whose slug is "deckhand-live" gets that id; the shell then overwrites the heading text with "Slide n of N" (see README, findings)' },
   ),
 ];
 

@@ -5,13 +5,14 @@
  * become "?" in the footer (the page text itself is drawn by Chromium). The XMP
  * packet is checked in browser.test.ts, which has an XML parser.
  */
-import { PDFDocument, PDFHexString, PDFName, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, type PDFFont } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { renderMarp } from '../../src/deck/marp.js';
 import { deckOutline } from '../../src/deck/outline.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
 import { stampFontBytes } from '../../src/render/fonts.js';
-import { drawFooter, type FooterText } from '../../src/stamp/footer.js';
+import { layoutFooter, type FooterText } from '../../src/stamp/footer.js';
+import { StampText } from '../../src/stamp/stamp-text.js';
 import { stampFontkit } from '../../src/stamp/stamp-font.js';
 import { FOOTER_BOXES, stampPdf, type StampRequest } from '../../src/stamp/stamp-pdf.js';
 import { ACCEPTED, type HostileEntry } from './corpus.js';
@@ -74,18 +75,22 @@ function stampFont(): Promise<PDFFont> {
   return fontPromise;
 }
 
-/** stampPdf's substitution: characters the stamp font cannot draw become "?". */
+/** The stamp's substitution: whitespace runs collapse to one space, characters the font lacks become "?". */
 function printableFor(font: PDFFont): (s: string) => string {
-  const glyphs = new Set(font.getCharacterSet());
-  return (s) => [...s].map((c) => (glyphs.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
+  const stamp = new StampText(font.doc, font);
+  return (s) => stamp.clean(s);
 }
 
-/** What drawFooter draws, recorded instead of drawn. */
+/** What drawFooter draws: the laid-out lines at the left margin and the page label at the right. */
 function recordFooter(font: PDFFont, text: FooterText): { text: string; x: number; size: number }[] {
-  const calls: { text: string; x: number; size: number }[] = [];
-  const page = { drawText: (t: string, o: { x: number; size: number }) => calls.push({ text: t, x: o.x, size: o.size }) } as unknown as PDFPage;
-  drawFooter(page, A4.width, font, FOOTER_BOXES.handout, text, 0, 1);
-  return calls;
+  const stamp = new StampText(font.doc, font);
+  const box = FOOTER_BOXES.handout;
+  const layout = layoutFooter(stamp, box, A4.width, text, 1);
+  const label = 'page 1 of 1';
+  return [
+    ...layout.lines.map((line) => ({ text: line, x: box.margin, size: layout.size })),
+    { text: label, x: A4.width - box.margin - stamp.width(label, layout.size), size: layout.size },
+  ];
 }
 
 const cases = ACCEPTED.map((e) => [`${e.class}: ${e.name}`, e] as [string, HostileEntry]);
@@ -120,12 +125,12 @@ describe('hostile strings in the PDF stamp', { timeout: 20_000 }, () => {
       const text = entry.text.trim();
       const footer: FooterText = { disclaimer: text, code: 'INV-PM-TRN-0142', version: '1.0', reviewedBy: `Reviewed by ${text}, 2026-11-16` };
       // stampPdf applies the same "?" substitution before drawFooter.
-      const calls = recordFooter(font, { disclaimer: printable(footer.disclaimer), code: footer.code, version: footer.version, reviewedBy: printable(footer.reviewedBy) });
+      const calls = recordFooter(font, footer);
       const right = calls.at(-1);
       expect(right?.text).toBe('page 1 of 1');
       const left = calls.slice(0, -1);
       const box = FOOTER_BOXES.handout;
-      const limit = A4.width - box.margin - font.widthOfTextAtSize('page 1 of 1', box.fontSize) - 12;
+      const limit = A4.width - box.margin - font.widthOfTextAtSize('page 1 of 1', right?.size ?? box.fontSize) - 12;
       for (const line of left) expect(line.x + font.widthOfTextAtSize(line.text, line.size), `"${line.text.slice(0, 40)}…" fits`).toBeLessThanOrEqual(limit + 0.01);
       // Lines must stay within the band (the lowest baseline plus the lines above it).
       const size = left[0]?.size ?? box.fontSize;
@@ -151,7 +156,7 @@ describe('hostile strings in the PDF stamp', { timeout: 20_000 }, () => {
   // costs seconds per page. Marked `fails` until the footer is bounded.
   // (5 reviewers here to keep the suite fast: 8 lines, up to 64 pt; 20 reviewers give 26 lines
   // reaching 176 pt above the trim bottom and ~3.4 s per page.)
-  it.fails('footer: a long valid reviewer list stays inside the band, quickly', async () => {
+  it('footer: a long valid reviewer list stays inside the band, quickly', async () => {
     const font = await stampFont();
     const name = 'Medical Affairs Reviewer Board '.repeat(7).trim().slice(0, 200);
     const reviewedBy = `Reviewed by ${Array.from({ length: 5 }, () => `${name}, 2026-11-16`).join('; ')}`;
@@ -168,13 +173,13 @@ describe('hostile strings in the PDF stamp', { timeout: 20_000 }, () => {
   // KNOWN BUG (reported, minor): footer text is not whitespace-collapsed before the "?"
   // substitution, so a newline, tab or ideographic space in disclaimer.short or a reviewer name
   // is stamped as "?" ("before??---??after"), unlike the deck, which collapses whitespace.
-  it.fails('footer: whitespace other than spaces becomes a single space, not "?"', async () => {
+  it('footer: whitespace other than spaces becomes a single space, not "?"', async () => {
     const font = await stampFont();
     const printable = printableFor(font);
     const wrong: string[] = [];
     for (const entry of ACCEPTED.filter((e) => /[^\S ]/.test(e.text))) {
       const text = entry.text.trim();
-      const drawn = recordFooter(font, { disclaimer: printable(text), code: 'C', version: '1', reviewedBy: 'R' }).slice(0, -1).map((l) => l.text).join(' ');
+      const drawn = recordFooter(font, { disclaimer: text, code: 'C', version: '1', reviewedBy: 'R' }).slice(0, -1).map((l) => l.text).join(' ');
       if (drawn.includes('?') && !text.includes('?')) wrong.push(`${entry.name}: ${JSON.stringify(drawn.slice(0, 60))}`);
     }
     expect(wrong).toEqual([]);
