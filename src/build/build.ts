@@ -11,18 +11,18 @@ import pLimit from 'p-limit';
 import { displayPath } from '../content/load-course.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { DeckhandError, environmentError } from '../errors.js';
-import { BrowserSession } from '../print/browser-session.js';
+import type { BrowserSession } from '../print/browser-session.js';
 import { findBrowser } from '../print/find-browser.js';
 import { BUILTIN_TEMPLATES } from '../render/template-set.js';
-import type { PaperId } from '../stamp/page-boxes.js';
+import type { PaperId } from '../stamp/paper.js';
 import { DECKHAND_VERSION } from '../version.js';
 import { makeDir } from './atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
-import { buildCourseTargets, type BrowserAccess, type OutputRecord } from './course-targets.js';
+import { buildCourseTargets, planCourseTargets, type BrowserAccess, type OutputRecord } from './course-targets.js';
 import { reviewDay } from './dates.js';
 import { writeManifest } from './manifest.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
-import { inShard, TARGET_KINDS, type TargetKind } from './targets.js';
+import { inShard, needsBrowser, TARGET_KINDS, type TargetKind } from './targets.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -79,14 +79,20 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const today = reviewDay(env);
 
   const blocked: string[] = [];
-  const session = new BrowserSession({
-    concurrency,
-    policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
-  });
-  handle.session = session;
+  // The session (and puppeteer) is only loaded when something needs printing.
+  let session: Promise<BrowserSession> | undefined;
+  const getSession = () =>
+    (session ??= import('../print/browser-session.js').then(({ BrowserSession }) => {
+      const created = new BrowserSession({
+        concurrency,
+        policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
+      });
+      handle.session = created;
+      return created;
+    }));
   let browserId: Promise<string> | undefined;
   const browser: BrowserAccess = {
-    session,
+    session: getSession,
     identity: () => (browserId ??= findBrowser(env).then((b) => {
       const s = statSync(b.executablePath);
       return `${b.executablePath}:${s.size}:${Math.floor(s.mtimeMs)}`;
@@ -115,22 +121,34 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     prepared.push({ course, cache: readCache(join(outDir, course.id)) });
   }
 
+  const ctx = {
+    outDir,
+    cwd,
+    force: options.force ?? false,
+    ...(options.bleed ? { bleed: options.bleed } : {}),
+    browser,
+    onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
+  };
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
+    // Plan first: if anything must be printed, Chromium starts now and boots
+    // while the courses are rendered.
+    const planned = await Promise.all(
+      prepared.map(async ({ course, cache }) => {
+        const wanted = kinds.filter((kind) => !options.shard || inShard({ course: course.id, kind }, options.shard));
+        return { course, cache, plans: await planCourseTargets(course, cache, wanted, ctx) };
+      }),
+    );
+    if (planned.some(({ plans }) => plans.some((p) => needsBrowser(p.kind) && p.reasons.length > 0))) {
+      // Spawn Chromium before rendering, so it starts up while courses render.
+      void (await getSession()).warmUp();
+    }
     await Promise.all(
-      prepared.map(({ course, cache }) =>
+      planned.map(({ course, cache, plans }) =>
         courseLimit(async () => {
-          const wanted = kinds.filter((kind) => !options.shard || inShard({ course: course.id, kind }, options.shard));
-          if (wanted.length === 0) return;
+          if (plans.length === 0) return;
           try {
-            const records = await buildCourseTargets(course, cache, wanted, {
-              outDir,
-              cwd,
-              force: options.force ?? false,
-              ...(options.bleed ? { bleed: options.bleed } : {}),
-              browser,
-              onOutput: (output) => onEvent({ type: 'output', output }),
-            });
+            const records = await buildCourseTargets(course, cache, plans, ctx);
             outputs.push(...records);
             writeCache(join(outDir, course.id), cache);
           } catch (error) {
@@ -144,7 +162,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       ),
     );
   } finally {
-    await session.close();
+    if (session) await (await session).close();
   }
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 
@@ -155,7 +173,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     outputs,
     errors,
     warnings,
-    browserLaunches: session.launches,
+    browserLaunches: session ? (await session).launches : 0,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
   };
 }

@@ -7,12 +7,11 @@
 
 
 import { displayPath } from '../content/load-course.js';
-import { renderDeck, type RenderedDeck } from '../deck/render-deck.js';
-import { renderHandout } from '../handout/render-handout.js';
+import type { RenderedDeck } from '../deck/render-deck.js';
 import type { BrowserSession } from '../print/browser-session.js';
-import { printPdf } from '../print/print-pdf.js';
 import { fontFaceCss } from '../render/fonts.js';
-import { FOOTER_BOXES, stampPdf, type StampRequest } from '../stamp/stamp-pdf.js';
+import type { StampRequest } from '../stamp/stamp-pdf.js';
+import { FOOTER_BOXES } from '../stamp/footer-boxes.js';
 import { DECKHAND_VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { sha256, staleReasons, type CacheKey, type CourseCache } from './cache.js';
@@ -32,7 +31,8 @@ export interface OutputRecord {
 }
 
 export interface BrowserAccess {
-  session: BrowserSession;
+  /** The build's browser session, created (not launched) on first use. */
+  session(): Promise<BrowserSession>;
   /** Identity of the browser that would print (path, size, mtime), found without launching it. */
   identity(): Promise<string>;
   warn(message: string): void;
@@ -49,15 +49,32 @@ export interface TargetContext {
 
 const GENERATOR = `deckhand ${DECKHAND_VERSION}`;
 
-export async function buildCourseTargets(course: PreparedCourse, cache: CourseCache, kinds: TargetKind[], ctx: TargetContext): Promise<OutputRecord[]> {
-  let deck: RenderedDeck | undefined;
-  const renderedDeck = () => (deck ??= renderDeck(course.templates, course.view, course.theme, sectionNotes(course), fontFaceCss));
+export interface TargetPlan {
+  kind: TargetKind;
+  file: string;
+  key: CacheKey;
+  /** Why it must be rebuilt; empty when it is up to date. */
+  reasons: string[];
+}
 
-  const jobs = kinds.map(async (kind): Promise<OutputRecord> => {
-    const file = targetFile(ctx.outDir, course.id, kind);
-    const key = await cacheKey(course, kind, ctx);
+/** Decides, from the cache alone, which targets need building and why. */
+export async function planCourseTargets(course: PreparedCourse, cache: CourseCache, kinds: TargetKind[], ctx: TargetContext): Promise<TargetPlan[]> {
+  return Promise.all(
+    kinds.map(async (kind) => {
+      const file = targetFile(ctx.outDir, course.id, kind);
+      const key = await cacheKey(course, kind, ctx);
+      return { kind, file, key, reasons: ctx.force ? ['--force'] : staleReasons(cache[kind], key, file) };
+    }),
+  );
+}
+
+export async function buildCourseTargets(course: PreparedCourse, cache: CourseCache, plans: TargetPlan[], ctx: TargetContext): Promise<OutputRecord[]> {
+  let deck: Promise<RenderedDeck> | undefined;
+  const renderedDeck = () =>
+    (deck ??= import('../deck/render-deck.js').then(({ renderDeck }) => renderDeck(course.templates, course.view, course.theme, sectionNotes(course), fontFaceCss)));
+
+  const jobs = plans.map(async ({ kind, file, key, reasons }): Promise<OutputRecord> => {
     const entry = cache[kind];
-    const reasons = ctx.force ? ['--force'] : staleReasons(entry, key, file);
     if (reasons.length === 0 && entry) {
       const record: OutputRecord = { course: course.id, kind, path: displayPath(file, ctx.cwd), sha256: entry.sha256, bytes: entry.bytes, ...(entry.pages ? { pages: entry.pages } : {}), rebuilt: false, reasons: [] };
       ctx.onOutput(record);
@@ -75,17 +92,21 @@ export async function buildCourseTargets(course: PreparedCourse, cache: CourseCa
   async function produce(kind: TargetKind): Promise<{ bytes: Uint8Array; pages?: number }> {
     switch (kind) {
       case 'deck-md':
-        return { bytes: Buffer.from(renderedDeck().markdown) };
-      case 'deck-html':
-        return { bytes: Buffer.from(renderedDeck().html), pages: renderedDeck().slideCount };
+        return { bytes: Buffer.from((await renderedDeck()).markdown) };
+      case 'deck-html': {
+        const d = await renderedDeck();
+        return { bytes: Buffer.from(d.html), pages: d.slideCount };
+      }
       case 'deck-pdf': {
-        const d = renderedDeck();
-        const pdf = await printWithRetry(ctx.browser, d.printHtml, `${course.id} deck`);
+        const d = await renderedDeck();
+        // The stamp code loads while Chromium prints.
+        const [pdf, { stampPdf }] = await Promise.all([printWithRetry(ctx.browser, d.printHtml, `${course.id} deck`), import('../stamp/stamp-pdf.js')]);
         return stampPdf(pdf, stampRequest(course, 'deck-pdf', { bookmarks: d.outline }));
       }
       case 'handout-pdf': {
+        const { renderHandout } = await import('../handout/render-handout.js');
         const html = renderHandout(course.templates, course.view, course.paper, fontFaceCss);
-        const pdf = await printWithRetry(ctx.browser, html, `${course.id} handout`);
+        const [pdf, { stampPdf }] = await Promise.all([printWithRetry(ctx.browser, html, `${course.id} handout`), import('../stamp/stamp-pdf.js')]);
         return stampPdf(pdf, stampRequest(course, 'handout-pdf', { paper: course.paper, ...(ctx.bleed ? { bleed: ctx.bleed } : {}) }));
       }
     }
@@ -96,12 +117,13 @@ export async function buildCourseTargets(course: PreparedCourse, cache: CourseCa
 
 /** If Chromium dies while printing, the document is retried once on a fresh browser. */
 async function printWithRetry(browser: BrowserAccess, html: string, what: string): Promise<Uint8Array> {
+  const [{ printPdf }, session] = await Promise.all([import('../print/print-pdf.js'), browser.session()]);
   try {
-    return await printPdf(browser.session, html);
+    return await printPdf(session, html);
   } catch (error) {
     if ((error as { kind?: string }).kind === 'environment') throw error;
     browser.warn(`printing ${what} failed (${(error as Error).message.split('\n')[0]}); retrying once`);
-    return printPdf(browser.session, html);
+    return printPdf(session, html);
   }
 }
 

@@ -13,7 +13,7 @@ import { TemplateSet } from '../render/template-set.js';
 import { approvalState, type ApprovalState } from '../review/approval-state.js';
 import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../review/canonical.js';
 import { readSnapshot } from '../review/snapshot.js';
-import type { PaperId } from '../stamp/page-boxes.js';
+import type { PaperId } from '../stamp/paper.js';
 import { isoDay, sourceDate } from './dates.js';
 
 export const DEFAULT_THEME = 'clinical';
@@ -44,6 +44,18 @@ export interface PrepareOptions {
   cwd?: string;
 }
 
+/** Courses with the same template folders share one compiled set. */
+const templateSets = new Map<string, TemplateSet>();
+function templateSetFor(overrideDir: string | undefined): TemplateSet {
+  const key = overrideDir ?? '';
+  let set = templateSets.get(key);
+  if (!set) {
+    set = new TemplateSet(overrideDir);
+    templateSets.set(key, set);
+  }
+  return set;
+}
+
 export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
   const result = loadCourse(dir, options.cwd);
   if (!result.ok) return result;
@@ -64,7 +76,7 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
       return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
     }
   }
-  const templates = new TemplateSet(templatesDir);
+  const templates = templateSetFor(templatesDir);
   const theme = course.presentation?.theme ?? DEFAULT_THEME;
   if (!templates.has(`themes/${theme}.css`)) {
     return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);

@@ -5,7 +5,7 @@ import { TARGET_KINDS, type TargetKind } from '../build/targets.js';
 import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { DeckhandError, EXIT, usageError } from '../errors.js';
-import { parseLength, type PaperId } from '../stamp/page-boxes.js';
+import { parseLength, type PaperId } from '../stamp/paper.js';
 import type { Terminal } from './terminal.js';
 
 interface RawBuildOptions {

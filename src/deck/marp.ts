@@ -13,21 +13,32 @@ export interface MarpOutput {
   slideCount: number;
 }
 
+/** One configured Marp per theme: building it runs the theme through postcss, which is not free. */
+const instances = new Map<string, Marp>();
+
+function marpFor(themeCss: string): Marp {
+  let marp = instances.get(themeCss);
+  if (!marp) {
+    marp = new Marp({
+      html: false,
+      math: false,
+      emoji: { shortcode: false, unicode: false },
+      script: false,
+      inlineSVG: true,
+      minifyCSS: false,
+      // No heading ids: they could collide with the deck shell's element ids, and
+      // Marp's slugger throws on some strings. The deck navigates by slide number.
+      slug: false,
+    });
+    marp.markdown.set({ linkify: false, typographer: false });
+    marp.themeSet.add(themeCss);
+    instances.set(themeCss, marp);
+  }
+  return marp;
+}
+
 export function renderMarp(markdown: string, themeCss: string): MarpOutput {
-  const marp = new Marp({
-    html: false,
-    math: false,
-    emoji: { shortcode: false, unicode: false },
-    script: false,
-    inlineSVG: true,
-    minifyCSS: false,
-    // No heading ids: they could collide with the deck shell's element ids, and
-    // Marp's slugger throws on some strings. The deck navigates by slide number.
-    slug: false,
-  });
-  marp.markdown.set({ linkify: false, typographer: false });
-  marp.themeSet.add(themeCss);
-  const { html, css, comments } = marp.render(markdown);
+  const { html, css, comments } = marpFor(themeCss).render(markdown);
   return { html, css: stripImports(css), comments, slideCount: comments.length };
 }
 

@@ -71,6 +71,7 @@ export class BrowserSession {
   private closed = false;
   /** Every Chromium this session started, for killNow(). */
   private readonly processes = new Set<ChildProcess>();
+  private readonly processOf = new WeakMap<Browser, ChildProcess>();
   private readonly limit: LimitFunction;
 
   constructor(private readonly options: SessionOptions) {
@@ -97,13 +98,21 @@ export class BrowserSession {
     });
   }
 
+  /** Starts Chromium in the background so it is ready when the first document is; resolves when it is. */
+  warmUp(): Promise<void> {
+    return this.browser().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   async version(): Promise<string> {
     return (await this.browser()).version();
   }
 
   /** The PID of the running Chromium, if any (for tests that kill it). */
   async pid(): Promise<number | undefined> {
-    return this.browserPromise ? (await this.browserPromise).process()?.pid : undefined;
+    return this.browserPromise ? this.processOf.get(await this.browserPromise)?.pid : undefined;
   }
 
   /** Closes every page and the browser, kills it if it will not close, and deletes the temp profiles. */
@@ -115,11 +124,17 @@ export class BrowserSession {
     if (pending) {
       const browser = await pending.catch(() => undefined);
       if (browser) {
-        const proc = browser.process();
-        await Promise.race([browser.close().catch(() => undefined), delay(5_000)]);
+        // The profile is thrown away, so there is nothing for Chromium to save:
+        // disconnect and stop the whole process group at once instead of waiting
+        // for a graceful shutdown (which costs ~150 ms per build).
+        const proc = this.processOf.get(browser);
+        await browser.disconnect().catch(() => undefined);
         if (proc && proc.exitCode === null && proc.signalCode === null) {
+          const exited = new Promise((resolve) => proc.once('exit', resolve));
           killGroup(proc);
-          await Promise.race([new Promise((r) => proc.once('exit', r)), delay(2_000)]);
+          await Promise.race([exited, delay(2_000)]);
+        } else if (!proc) {
+          await Promise.race([browser.close().catch(() => undefined), delay(5_000)]);
         }
       }
     }
@@ -162,6 +177,7 @@ export class BrowserSession {
     mkdirSync(profile);
     mkdirSync(scratch);
     this.launches += 1;
+    let proc: ChildProcess | undefined;
     try {
       const browser = await puppeteer.launch({
         executablePath: found.executablePath,
@@ -176,10 +192,12 @@ export class BrowserSession {
         // Any DevTools call that gets no answer fails instead of hanging the build.
         protocolTimeout: 90_000,
       });
-      const proc = browser.process();
+      proc = browser.process() ?? undefined;
       if (proc) {
-        this.processes.add(proc);
-        proc.once('exit', () => this.processes.delete(proc));
+        const started = proc;
+        this.processes.add(started);
+        started.once('exit', () => this.processes.delete(started));
+        this.processOf.set(browser, started);
       }
       browser.once('disconnected', () => {
         // Chromium died or was closed: forget it and its pages so the next print relaunches.
@@ -191,6 +209,7 @@ export class BrowserSession {
       });
       return browser;
     } catch (error) {
+      if (proc) killGroup(proc);
       removeDir(session);
       throw environmentError(`could not start ${found.executablePath} (found via ${found.source}): ${(error as Error).message}`, error);
     }
@@ -200,7 +219,8 @@ export class BrowserSession {
     const page = this.idle.pop();
     if (page && !page.isClosed()) return page;
     const created = await (await this.browser()).newPage();
-    await guardNetwork(created, this.options.policy);
+    // Print pages never run scripts, and every request outside the allowed folders is refused.
+    await Promise.all([created.setJavaScriptEnabled(false), guardNetwork(created, this.options.policy)]);
     return created;
   }
 }

@@ -8,7 +8,6 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, getInstalledBrowsers } from '@puppeteer/browsers';
 import { environmentError } from '../errors.js';
 
 export interface FoundBrowser {
@@ -56,6 +55,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
 
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
   if (existsSync(cacheDir)) {
+    const { Browser, getInstalledBrowsers } = await import('@puppeteer/browsers');
     const installed = (await getInstalledBrowsers({ cacheDir }).catch(() => []))
       .filter((b) => b.browser === Browser.CHROME || b.browser === Browser.CHROMEHEADLESSSHELL || b.browser === Browser.CHROMIUM)
       .sort((a, b) => b.buildId.localeCompare(a.buildId, undefined, { numeric: true }));

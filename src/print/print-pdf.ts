@@ -1,11 +1,10 @@
-/** HTML → PDF bytes in a pooled Chromium page, with scripts off and the network closed. */
+/** HTML → PDF bytes in a pooled Chromium page (scripts off, network closed: see BrowserSession). */
 import type { BrowserSession } from './browser-session.js';
 
 export const PRINT_TIMEOUT_MS = 60_000;
 
 export async function printPdf(session: BrowserSession, html: string): Promise<Uint8Array> {
   return session.withPage(async (page) => {
-    await page.setJavaScriptEnabled(false);
     await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     // Inline fonts are decoded lazily; wait until every face in use is ready.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -5,7 +5,6 @@
  * Every file read is recorded with its hash, so the build cache knows exactly
  * which templates a target depends on.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -17,7 +16,6 @@ export const BUILTIN_TEMPLATES = resolve(new URL('.', import.meta.url).pathname,
 export class TemplateSet {
   /** Folders searched in order: the course's own first, then the built-in ones. */
   readonly roots: string[];
-  private readonly used = new Map<string, string>();
   private readonly hb: typeof Handlebars;
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
 
@@ -59,21 +57,8 @@ export class TemplateSet {
     return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   }
 
-  /** `{ "templates/deck.md.hbs": sha256, … }` for every file read so far, sorted. */
-  dependencies(): Record<string, string> {
-    return Object.fromEntries([...this.used.entries()].sort(([a], [b]) => a.localeCompare(b)));
-  }
-
   private read(file: string): string {
-    const text = readFileSync(file, 'utf8');
-    this.used.set(this.label(file), createHash('sha256').update(text).digest('hex'));
-    return text;
-  }
-
-  private label(file: string): string {
-    const root = this.roots.find((r) => file.startsWith(r + sep)) ?? BUILTIN_TEMPLATES;
-    const prefix = root === BUILTIN_TEMPLATES ? 'templates' : 'course-templates';
-    return `${prefix}/${relative(root, file).split(sep).join('/')}`;
+    return readFileSync(file, 'utf8');
   }
 
   /** Partials from every root's `partials/` folder; earlier roots win. */

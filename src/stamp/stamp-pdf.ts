@@ -14,7 +14,8 @@ import { drawFooter, layoutFooter, type FooterBox, type FooterLayout, type Foote
 import { StampText } from './stamp-text.js';
 import { writeMetadata } from './metadata.js';
 import { writeOutline, type Bookmark } from './outline.js';
-import { MM, addBleed, drawCropMarks, setPaperSize, type PaperId } from './page-boxes.js';
+import { addBleed, drawCropMarks, setPaperSize, type PaperId } from './page-boxes.js';
+export { FOOTER_BOXES } from './footer-boxes.js';
 import { renumberStructIds } from './struct-ids.js';
 import { drawWatermark } from './watermark.js';
 import type { XmpFields } from './xmp.js';
@@ -35,13 +36,6 @@ export interface StampRequest {
 
 /** Subset name of the stamp font: fixed, so output does not vary (pdf-lib would add a random suffix). */
 const STAMP_FONT_NAME = 'DHSTMP+NotoSans-Regular';
-
-export const FOOTER_BOXES = {
-  /** Handouts: the page CSS keeps the bottom 16 mm free. */
-  handout: { margin: 18 * MM, bottom: 6 * MM, height: 10 * MM, fontSize: 7 },
-  /** Decks (960 × 540 pt): the theme keeps the bottom 86 px (64.5 pt) free. */
-  deck: { margin: 54, bottom: 18, height: 30, fontSize: 9 },
-} satisfies Record<string, FooterBox>;
 
 export async function stampPdf(input: Uint8Array, request: StampRequest): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(input, { updateMetadata: false });

@@ -1,0 +1,73 @@
+/** The CLI contract other tools rely on: commands, exit codes, JSON on stdout, messages on stderr. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { REPO, SAMPLE_DIR, runCli, runJson, tempDir } from '../support/fixtures.js';
+
+const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('deckhand CLI', () => {
+  it('--version and --help exit 0', () => {
+    expect(runCli(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['check', 'build', 'approve', 'verify']) expect(help.stdout).toContain(command);
+    expect(runCli(['build', '--help']).stdout).toContain('--shard <i/n>');
+  });
+
+  it('check on the sample exits 0, and with no folder it checks every course under decks/', () => {
+    expect(runCli(['check', SAMPLE_DIR]).status).toBe(0);
+    const all = runJson<{ ok: boolean; courses: { course: string }[]; errors: unknown[] }>(['check']);
+    expect(all.status).toBe(0);
+    expect(all.json).toMatchObject({ ok: true, errors: [] });
+    expect(all.json.courses.map((c) => c.course)).toContain('interventional-pain-management');
+  });
+
+  it('--json prints exactly one JSON object on stdout; progress goes to stderr', () => {
+    const result = runCli(['build', SAMPLE_DIR, '--out', tempDir(), '--only', 'deck-md', '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse(result.stdout) as { ok: boolean; outputs: { course: string; kind: string; path: string; sha256: string; bytes: number }[]; errors: unknown[] };
+    expect(json.ok).toBe(true);
+    expect(json.outputs[0]).toMatchObject({ course: 'interventional-pain-management', kind: 'deck-md', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(result.stderr).toContain('built');
+  });
+
+  it('usage errors exit 2', () => {
+    for (const args of [['frobnicate'], ['build', '--colour'], ['build', '--only', 'slides'], ['build', '--shard', '3/2'], ['build', '-j', '0'], ['build', '--bleed', '3cm'], ['check', 'no/such/folder']]) {
+      const result = runCli(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a missing browser is an environment error (exit 3) that says how to get one', () => {
+    const result = runCli(['build', SAMPLE_DIR, '--out', tempDir(), '--only', 'deck-pdf', '--force'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('CHROME_PATH is set to "/nonexistent/chrome"');
+    expect(result.stderr).toContain('apt-get install chromium');
+  });
+
+  it('deck Markdown and HTML need no browser', () => {
+    const result = runCli(['build', SAMPLE_DIR, '--out', tempDir(), '--only', 'deck-md,deck-html'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(result.status, result.stderr).toBe(0);
+  });
+
+  it('prints no colour codes when stderr is not a terminal', () => {
+    const result = runCli(['check', join(REPO, 'tests/bad-input/cases/11-null-value')], { env: { NO_COLOR: undefined } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toMatch(/\u001b\[/);
+  });
+
+  it('the example GitHub Actions workflow runs check, a sharded build and --release on main, and uploads output/', () => {
+    const workflow = parse(readFileSync(join(REPO, 'examples/github-actions.yml'), 'utf8')) as { jobs: Record<string, { if?: string; strategy?: { matrix: { shard: number[] } }; steps: { run?: string; uses?: string; with?: { path?: string } }[] }> };
+    const runs = (job: string) => (workflow.jobs[job]?.steps ?? []).map((s) => s.run ?? '').join('\n');
+    expect(runs('check')).toContain('npx deckhand check');
+    expect(workflow.jobs.build?.strategy?.matrix.shard.length).toBeGreaterThan(1);
+    expect(runs('build')).toMatch(/deckhand build --shard \$\{\{ matrix\.shard \}\}\/\d/);
+    expect(workflow.jobs.release?.if).toContain('refs/heads/main');
+    expect(runs('release')).toContain('deckhand build --release');
+    expect(workflow.jobs.release?.steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && s.with?.path?.includes('output/'))).toBe(true);
+  });
+});
