@@ -12,7 +12,7 @@ import type { BrowserSession } from '../print/browser-session.js';
 import { fontFaceCss } from '../render/fonts.js';
 import type { StampRequest } from '../stamp/stamp-pdf.js';
 import { FOOTER_BOXES } from '../stamp/footer-boxes.js';
-import { DECKHAND_VERSION } from '../version.js';
+import { codeFingerprint, DECKHAND_VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { sha256, staleReasons, type CacheKey, type CourseCache } from './cache.js';
 import type { PreparedCourse } from './prepare-course.js';
@@ -133,7 +133,7 @@ async function cacheKey(course: PreparedCourse, kind: TargetKind, ctx: TargetCon
     content: sha256(course.canonicalJson),
     review: sha256(JSON.stringify([course.loaded.course.review, state.approved, state.reasons])),
     template: templateHash(course.templates.roots, kind, course.theme),
-    deckhand: GENERATOR,
+    deckhand: codeFingerprint(),
     date: course.date.toISOString(),
   };
   if (kind === 'handout-pdf') key.options = JSON.stringify({ paper: course.paper, bleed: ctx.bleed ?? 0 });

@@ -37,8 +37,12 @@ function faceRules(): FaceRule[] {
   const dir = fontsourceDir();
   const rules: FaceRule[] = [];
   for (const variant of VARIANTS) {
+    // The combined file (e.g. 400.css) has one rule per subset, each with its unicode-range.
+    const blocks = readFileSync(join(dir, `${variant}.css`), 'utf8').split(/(?=\/\* noto-sans-)/);
     for (const subset of SUBSETS) {
-      const css = inlineWoff2(readFileSync(join(dir, `${subset}-${variant}.css`), 'utf8'), dir);
+      const block = blocks.find((b) => b.startsWith(`/* noto-sans-${subset}-${variant.includes('italic') ? variant.replace('-italic', '') : variant}-${variant.includes('italic') ? 'italic' : 'normal'} */`));
+      if (!block) throw new Error(`@fontsource/noto-sans has no ${subset} subset for ${variant}`);
+      const css = inlineWoff2(block.trim(), dir);
       rules.push({ css, ranges: unicodeRanges(css) });
     }
   }

@@ -75,6 +75,11 @@ describe('deckhand build: deck', () => {
     const { page, log } = await openLogged(browser, pathToFileURL(file('deck.html')).href);
     try {
       expect(log).toEqual({ failed: [], blocked: [], errors: [] });
+      // The slides are set in the embedded Noto Sans, not a system fallback.
+      expect(await page.evaluate(async () => {
+        await document.fonts.ready;
+        return document.fonts.check('700 42px "Noto Sans"', 'Step') && [...document.fonts].some((f) => f.family.includes('Noto Sans') && f.status === 'loaded');
+      })).toBe(true);
       expect(await page.evaluate(() => document.documentElement.dataset.slide)).toBe('1');
       await page.keyboard.press('ArrowRight');
       expect(await page.evaluate(() => [document.documentElement.dataset.slide, location.hash])).toEqual(['2', '#2']);

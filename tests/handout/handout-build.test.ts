@@ -88,6 +88,8 @@ describe('both PDFs', () => {
       expect(fonts.length).toBeGreaterThan(0);
       expect(fonts.filter((f) => !f.embedded)).toEqual([]);
       expect(fonts.map((f) => f.name)).toContain('DHSTMP+NotoSans-Regular');
+      // Only the project font: no system fallback (Liberation, DejaVu…) slipped in.
+      expect(fonts.filter((f) => !/\+NotoSans-/.test(f.name)).map((f) => f.name)).toEqual([]);
       expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
     }
   });
