@@ -5,7 +5,7 @@
  * is cleared and the next request relaunches it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -52,6 +52,31 @@ function killGroup(proc: ChildProcess): void {
     process.kill(-proc.pid, 'SIGKILL');
   } catch {
     proc.kill('SIGKILL');
+  }
+}
+
+/** PIDs whose command line mentions `dir` (Linux /proc; elsewhere none). */
+function processesUsing(dir: string): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return entries.flatMap((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir) ? [Number(pid)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }
 
@@ -145,6 +170,8 @@ export class BrowserSession {
   killNow(): void {
     this.closed = true;
     for (const proc of this.processes) killGroup(proc);
+    // A browser still starting up is not registered yet: find it by its profile folder.
+    for (const dir of this.profileDirs) for (const pid of processesUsing(dir)) killQuietly(pid);
     // We are about to exit: give the dying processes a moment to stop writing
     // into their profile before it is removed (a synchronous pause is fine here).
     if (this.processes.size > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
