@@ -2,28 +2,40 @@
  * Finds and compiles the user-editable templates. A course may name its own
  * templates folder (`presentation.templates`); any file there overrides the
  * built-in file of the same relative path, partials and themes included.
- * Every file read is recorded with its hash, so the build cache knows exactly
- * which templates a target depends on.
+ * Handlebars is loaded and the partials registered only when something is
+ * rendered, so an up-to-date build never pays for them. (Which template files
+ * a target depends on is hashed by build/template-hash.ts.)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
-import Handlebars from 'handlebars';
+import { fileURLToPath } from 'node:url';
+import type HandlebarsNs from 'handlebars';
 import { registerHelpers } from './helpers.js';
 
+const require = createRequire(import.meta.url);
+
 /** The templates that ship with deckhand. */
-export const BUILTIN_TEMPLATES = resolve(new URL('.', import.meta.url).pathname, '../../templates');
+export const BUILTIN_TEMPLATES = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../templates');
 
 export class TemplateSet {
   /** Folders searched in order: the course's own first, then the built-in ones. */
   readonly roots: string[];
-  private readonly hb: typeof Handlebars;
+  private handlebars: typeof HandlebarsNs | undefined;
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
 
   constructor(overrideDir?: string) {
     this.roots = overrideDir ? [overrideDir, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
-    this.hb = Handlebars.create();
-    registerHelpers(this.hb);
-    for (const [name, file] of this.partialFiles()) this.hb.registerPartial(name, this.read(file));
+  }
+
+  private get hb(): typeof HandlebarsNs {
+    if (!this.handlebars) {
+      const hb = (require('handlebars') as typeof HandlebarsNs).create();
+      registerHelpers(hb);
+      for (const [name, file] of this.partialFiles()) hb.registerPartial(name, this.read(file));
+      this.handlebars = hb;
+    }
+    return this.handlebars;
   }
 
   /** Absolute path of `rel` in the first root that has it. */
@@ -39,7 +51,7 @@ export class TemplateSet {
     return this.roots.some((root) => existsSync(join(root, rel)));
   }
 
-  /** Reads a template file (and records it as a dependency). */
+  /** Reads a template file. */
   text(rel: string): string {
     return this.read(this.locate(rel));
   }
