@@ -35,6 +35,7 @@ import {
   expectSameStructure,
   firstDifference,
   handoutSignature,
+  hostileMetadata,
   loadSample,
   render,
   tagSignature,
@@ -212,28 +213,7 @@ describe('headings cannot take over the deck shell', { timeout: 20_000 }, () => 
 });
 
 describe('XMP metadata with hostile strings', { timeout: 20_000 }, () => {
-  const fields = (text: string): XmpFields => ({
-    title: text,
-    author: text,
-    subject: `${text} (handout)`,
-    keywords: [text, 'second'],
-    language: 'en',
-    producer: 'deckhand test',
-    date: new Date(Date.UTC(2026, 10, 20)),
-    record: {
-      course: 'interventional-pain-management',
-      kind: 'handout-pdf',
-      documentCode: 'INV-PM-TRN-0142',
-      version: '1.0',
-      reviewers: [{ name: text, role: text, date: '2026-11-16' }],
-      reviewExpires: '2027-11-30',
-      approvalStatus: 'draft',
-      sourceSha256: '0'.repeat(64),
-      contentFingerprint: `sha256:${'0'.repeat(64)}`,
-      pagesSha256: '1'.repeat(64),
-      generator: 'deckhand test',
-    },
-  });
+  const fields = (text: string): XmpFields => ({ ...hostileMetadata(text, [text, 'second']), record: { ...hostileMetadata(text).record, pagesSha256: '1'.repeat(64) } });
 
   const PARSE = String.raw`(packet) => {
     const doc = new DOMParser().parseFromString(packet.replace(/^<\?xpacket[^>]*\?>|<\?xpacket[^>]*\?>$/g, ''), 'application/xml');

@@ -14,6 +14,7 @@ import { renderHandout } from '../../src/handout/render-handout.js';
 import { courseView } from '../../src/render/course-view.js';
 import { fontFaceCss } from '../../src/render/fonts.js';
 import { approvalState } from '../../src/review/approval-state.js';
+import type { XmpFields } from '../../src/stamp/xmp.js';
 import { canonicalForm, fingerprint } from '../../src/review/canonical.js';
 import { readSnapshot, type ApprovalSnapshot } from '../../src/review/snapshot.js';
 import { expect } from 'vitest';
@@ -258,4 +259,30 @@ export function expectLiteralEverywhere(text: string, hostile: Rendered, base: R
     expect(note).toBe(parts.join(' · '));
   });
   if (/[<>&]/.test(text)) expect(hostile.deck.markdown.replace(/<!-- Notes: .*? -->/g, '')).not.toContain(shown);
+}
+
+/** PDF metadata with every free-text field set to `text`, for the stamp and XMP tests. */
+export function hostileMetadata(text: string, keywords: string[] = [text]): XmpFields {
+  return {
+    title: text,
+    author: text,
+    subject: `${text} (handout)`,
+    keywords,
+    language: 'en',
+    producer: 'deckhand test',
+    date: new Date(Date.UTC(2026, 10, 20)),
+    record: {
+      course: 'interventional-pain-management',
+      kind: 'handout-pdf',
+      documentCode: 'INV-PM-TRN-0142',
+      version: '1.0',
+      reviewers: [{ name: text, role: text, date: '2026-11-16' }],
+      reviewExpires: '2027-11-30',
+      approvalStatus: 'draft',
+      sourceSha256: '0'.repeat(64),
+      contentFingerprint: `sha256:${'0'.repeat(64)}`,
+      pagesSha256: '',
+      generator: 'deckhand test',
+    },
+  };
 }

@@ -16,7 +16,7 @@ import { StampText } from '../../src/stamp/stamp-text.js';
 import { stampFontkit } from '../../src/stamp/stamp-font.js';
 import { FOOTER_BOXES, stampPdf, type StampRequest } from '../../src/stamp/stamp-pdf.js';
 import { ACCEPTED, type HostileEntry } from './corpus.js';
-import { collapse } from './harness.js';
+import { collapse, hostileMetadata } from './harness.js';
 
 /** A two-page stamp with the longest footer the schema allows takes ~0.5 s; allow for a busy machine. */
 const STAMP_BUDGET_MS = 5_000;
@@ -40,28 +40,7 @@ function request(text: string): StampRequest {
       { title: text, page: 0 },
       { title: `${text} (2)`, page: 1 },
     ],
-    metadata: {
-      title: text,
-      author: text,
-      subject: `${text} (handout)`,
-      keywords: [text],
-      language: 'en',
-      producer: 'deckhand test',
-      date: new Date(Date.UTC(2026, 10, 20)),
-      record: {
-        course: 'interventional-pain-management',
-        kind: 'handout-pdf',
-        documentCode: 'INV-PM-TRN-0142',
-        version: '1.0',
-        reviewers: [{ name: text, role: text, date: '2026-11-16' }],
-        reviewExpires: '2027-11-30',
-        approvalStatus: 'draft',
-        sourceSha256: '0'.repeat(64),
-        contentFingerprint: `sha256:${'0'.repeat(64)}`,
-        pagesSha256: '',
-        generator: 'deckhand test',
-      },
-    },
+    metadata: hostileMetadata(text),
   };
 }
 
