@@ -131,15 +131,6 @@ export class BrowserSession {
     );
   }
 
-  async version(): Promise<string> {
-    return (await this.browser()).version();
-  }
-
-  /** The PID of the running Chromium, if any (for tests that kill it). */
-  async pid(): Promise<number | undefined> {
-    return this.browserPromise ? this.processOf.get(await this.browserPromise)?.pid : undefined;
-  }
-
   /** Closes every page and the browser, kills it if it will not close, and deletes the temp profiles. */
   async close(): Promise<void> {
     this.closed = true;
