@@ -8,7 +8,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reviewDay } from '../src/build/dates.js';
-import { loadCourse } from '../src/content/load-course.js';
 import { approve } from '../src/review/approve.js';
 import { prepareCourse } from '../src/build/prepare-course.js';
 import { renderDeck } from '../src/deck/render-deck.js';
@@ -52,9 +51,9 @@ export function createWorkspace(count: number): Workspace {
     const yaml = source.replace(/^id: .*$/m, `id: ${courseName(i)}`);
     if (yaml === source) throw new Error('could not find the top-level id: line in the sample course');
     writeFileSync(join(root, dir, 'course.yaml'), yaml);
-    const loaded = loadCourse(dir, root);
-    if (!loaded.ok) throw new Error(`copy ${dir} does not load: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
-    approve(loaded.loaded, { reviewer: reviewer[1]!.trim(), role: reviewer[2]!.trim(), date: day });
+    const prepared = prepareCourse(join(root, dir), { today: day, cwd: root });
+    if (!prepared.ok) throw new Error(`copy ${dir} does not load: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
+    approve(prepared.course, { reviewer: reviewer[1]!.trim(), role: reviewer[2]!.trim(), date: day });
     courses.push(dir);
   }
   return { root, courses, day };

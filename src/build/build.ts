@@ -116,7 +116,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
         onEvent({ type: 'course', course: course.id, message: `refused (--release): not approved: ${reasons}` });
         continue;
       }
-      warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark`);
+      warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
     }
     prepared.push({ course, cache: readCache(join(outDir, course.id)) });
   }
@@ -129,6 +129,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
   };
+  const codes = new Map<string, string>();
+  for (const { course } of prepared) {
+    const code = course.loaded.course.document.code;
+    const other = codes.get(code);
+    if (other) warn(`${course.id} and ${other} share the document code ${code}; each document needs its own job/approval code`);
+    codes.set(code, course.id);
+  }
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
     // Plan first: if anything must be printed, Chromium starts now and boots
@@ -181,13 +188,12 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
 function releaseError(course: PreparedCourse, reasons: string): Diagnostic {
   const path = course.state.changed.length > 0 ? ['review', 'reviewers'] : ['review', 'status'];
   const pos = course.loaded.sourceMap.positionOf(path);
-  const changed = course.state.changed.length ? ` Changed since approval: ${course.state.changed.join(', ')}.` : '';
   return {
     file: course.loaded.file,
     line: pos.line,
     column: pos.column,
     path: path.join('.'),
-    message: `release refused for course "${course.id}": not approved: ${reasons}.${changed} Re-approve with: deckhand approve ${displayPath(course.loaded.dir)} --reviewer "…" --role "…"`,
+    message: `release refused for course "${course.id}": not approved: ${reasons}. Re-approve with: deckhand approve ${displayPath(course.loaded.dir)} --reviewer "…" --role "…"`,
   };
 }
 

@@ -4,6 +4,8 @@
  * reviewers and deckhand version. No timestamps of its own, so identical
  * builds give identical manifests.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DECKHAND_VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -14,28 +16,48 @@ export const MANIFEST_FILE = 'manifest.json';
 
 export function writeManifest(outDir: string, outputs: OutputRecord[], courses: PreparedCourse[]): string {
   const byId = new Map(courses.map((c) => [c.id, c]));
-  const manifest = {
-    generator: `deckhand ${DECKHAND_VERSION}`,
-    outputs: outputs.map((o) => {
-      const course = byId.get(o.course);
-      const c = course?.loaded.course;
-      return {
-        course: o.course,
-        kind: o.kind,
-        path: `${o.course}/${basename(o.path)}`,
-        sha256: o.sha256,
-        bytes: o.bytes,
-        ...(o.pages ? { pages: o.pages } : {}),
-        source: course ? { file: course.loaded.file, sha256: course.loaded.sourceSha256, fingerprint: course.fingerprint, date: course.date.toISOString() } : undefined,
-        documentCode: c?.document.code,
-        version: c?.document.version,
-        approval: course ? { approved: course.state.approved, status: c?.review.status, expires: c?.review.expires, reasons: course.state.reasons } : undefined,
-        reviewers: c?.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date, fingerprint: r.fingerprint ?? null })),
-        deckhandVersion: DECKHAND_VERSION,
-      };
-    }),
-  };
+  const entries = outputs.map((o) => {
+    const course = byId.get(o.course);
+    const c = course?.loaded.course;
+    return {
+      course: o.course,
+      kind: o.kind,
+      path: `${o.course}/${basename(o.path)}`,
+      sha256: o.sha256,
+      bytes: o.bytes,
+      ...(o.pages ? { pages: o.pages } : {}),
+      source: course ? { file: course.loaded.file, sha256: course.loaded.sourceSha256, fingerprint: course.fingerprint, date: course.date.toISOString() } : undefined,
+      documentCode: c?.document.code,
+      version: c?.document.version,
+      approval: course ? { approved: course.state.approved, status: c?.review.status, expires: c?.review.expires, reasons: course.state.reasons } : undefined,
+      reviewers: c?.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date, fingerprint: r.fingerprint ?? null })),
+      deckhandVersion: DECKHAND_VERSION,
+    };
+  });
+  // A partial build (one course, --only, --shard) keeps the entries of other
+  // outputs that are still in the folder unchanged, so the manifest always
+  // describes everything there.
   const file = join(outDir, MANIFEST_FILE);
-  writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  const built = new Set(entries.map((e) => e.path));
+  const kept = previousEntries(file).filter((e) => !built.has(e.path) && stillThere(outDir, e));
+  const all = [...kept, ...entries].sort((a, b) => a.path.localeCompare(b.path));
+  writeFileAtomic(file, `${JSON.stringify({ generator: `deckhand ${DECKHAND_VERSION}`, outputs: all }, null, 2)}\n`);
   return file;
+}
+
+type Entry = { path: string; sha256: string } & Record<string, unknown>;
+
+function previousEntries(file: string): Entry[] {
+  if (!existsSync(file)) return [];
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { outputs?: Entry[] };
+    return Array.isArray(data.outputs) ? data.outputs.filter((e) => typeof e.path === 'string' && typeof e.sha256 === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function stillThere(outDir: string, entry: Entry): boolean {
+  const target = join(outDir, entry.path);
+  return existsSync(target) && createHash('sha256').update(readFileSync(target)).digest('hex') === entry.sha256;
 }

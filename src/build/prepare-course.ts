@@ -12,6 +12,7 @@ import { courseView, type CourseView } from '../render/course-view.js';
 import { TemplateSet } from '../render/template-set.js';
 import { approvalState, type ApprovalState } from '../review/approval-state.js';
 import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../review/canonical.js';
+import { courseInputs } from '../review/course-inputs.js';
 import { readSnapshot } from '../review/snapshot.js';
 import type { PaperId } from '../stamp/paper.js';
 import { isoDay, sourceDate } from './dates.js';
@@ -81,9 +82,11 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
   if (!templates.has(`themes/${theme}.css`)) {
     return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);
   }
+  if (!new RegExp(`@theme\\s+${theme}\\b`).test(templates.text(`themes/${theme}.css`))) {
+    return problem(['presentation', 'theme'], `themes/${theme}.css must declare its name with a /* @theme ${theme} */ comment, or Marp will not find it`);
+  }
 
-  const assets = Object.fromEntries([...loaded.assets.values()].map((a) => [a.src, a.sha256]));
-  const canonical = canonicalForm(course, assets);
+  const canonical = canonicalForm(course, courseInputs(loaded, templatesDir));
   const print = fingerprint(canonical);
   const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir), options.today);
   const { date } = sourceDate(loaded.dir, options.env);

@@ -1,20 +1,21 @@
 /** `deckhand approve COURSE_DIR --reviewer … --role … [--expires …] [--date …]` */
 import { isoDay, parseEpoch } from '../build/dates.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { displayPath, loadCourse } from '../content/load-course.js';
+import { prepareCourse } from '../build/prepare-course.js';
+import { displayPath } from '../content/load-course.js';
 import { EXIT } from '../errors.js';
 import { approve } from '../review/approve.js';
 import type { Terminal } from './terminal.js';
 
 export function approveCommand(dir: string, options: { reviewer: string; role: string; expires?: string; date?: string }, terminal: Terminal): number {
-  const loaded = loadCourse(dir);
-  if (!loaded.ok) {
-    for (const d of loaded.diagnostics) terminal.info(formatDiagnostic(d));
+  const date = options.date ?? isoDay(process.env.SOURCE_DATE_EPOCH ? parseEpoch(process.env.SOURCE_DATE_EPOCH) : new Date());
+  const prepared = prepareCourse(dir, { today: date });
+  if (!prepared.ok) {
+    for (const d of prepared.diagnostics) terminal.info(formatDiagnostic(d));
     terminal.error('fix these problems before approving: only valid content can be signed off');
     return EXIT.content;
   }
-  const date = options.date ?? isoDay(process.env.SOURCE_DATE_EPOCH ? parseEpoch(process.env.SOURCE_DATE_EPOCH) : new Date());
-  const result = approve(loaded.loaded, {
+  const result = approve(prepared.course, {
     reviewer: options.reviewer,
     role: options.role,
     date,
@@ -23,5 +24,10 @@ export function approveCommand(dir: string, options: { reviewer: string; role: s
   terminal.info(`${result.replaced ? 'updated' : 'added'} sign-off by ${options.reviewer} (${options.role}) on ${date}`);
   terminal.info(`fingerprint ${result.fingerprint}`);
   terminal.info(`wrote ${displayPath(result.file)} and ${displayPath(result.snapshot)}`);
+  if (result.stale.length > 0) {
+    terminal.warn(
+      `the sign-off by ${result.stale.join(', ')} covers an earlier version of the content; the course stays a draft until they sign again (deckhand approve --reviewer "${result.stale[0]}" …) or are removed from review.reviewers`,
+    );
+  }
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
+import { reviewDay } from '../build/dates.js';
+import { prepareCourse } from '../build/prepare-course.js';
 import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic, type Diagnostic } from '../content/diagnostic.js';
-import { loadCourse } from '../content/load-course.js';
 import { EXIT } from '../errors.js';
 import type { Terminal } from './terminal.js';
 
@@ -8,15 +9,21 @@ export interface CheckOptions {
   json?: boolean;
 }
 
-/** `deckhand check`: validates every course and reports every problem at once. */
+/**
+ * `deckhand check`: validates every course as a build would (content, images,
+ * templates and theme), reports every problem at once, and says which courses
+ * are not approved (that is not an error here; `build --release` refuses them).
+ */
 export function checkCommand(dirs: string[], options: CheckOptions, terminal: Terminal): number {
   const errors: Diagnostic[] = [];
-  const checked: { course: string; file: string; ok: boolean }[] = [];
+  const checked: { course: string; file: string; ok: boolean; approved?: boolean; reasons?: string[] }[] = [];
+  const today = reviewDay();
   for (const dir of discoverCourses(dirs)) {
-    const result = loadCourse(dir);
+    const result = prepareCourse(dir, { today });
     if (result.ok) {
-      checked.push({ course: result.loaded.course.id, file: result.loaded.file, ok: true });
-      terminal.info(`ok  ${result.loaded.file}`);
+      const { course } = result;
+      checked.push({ course: course.id, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
+      terminal.info(`ok  ${course.loaded.file}${course.state.approved ? '' : `  (not approved: ${course.state.reasons.join('; ')})`}`);
     } else {
       errors.push(...result.diagnostics);
       checked.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });

@@ -8,19 +8,21 @@ import type { Terminal } from './terminal.js';
 export async function verifyCommand(pdf: string, dir: string | undefined, options: { json?: boolean }, terminal: Terminal): Promise<number> {
   if (!existsSync(pdf)) throw usageError(`${pdf} does not exist`);
   const verdict = await verifyPdf(pdf, dir, reviewDay());
+  // The report is the command's result: it goes to stdout (unless --json asks for the object instead).
+  const out = (line: string) => (options.json ? terminal.info(line) : process.stdout.write(`${line}\n`));
   const r = verdict.record;
   if (r) {
-    terminal.info(`document   ${r.documentCode}  version ${r.version}  (${r.kind} of course ${r.course})`);
-    for (const v of r.reviewers) terminal.info(`reviewed   ${v.name} (${v.role}), ${v.date}`);
-    terminal.info(`expires    ${r.reviewExpires}`);
-    terminal.info(`status     ${r.approvalStatus}`);
-    terminal.info(`source     ${r.contentFingerprint}  (course.yaml sha256 ${r.sourceSha256})`);
-    terminal.info(`pages      ${verdict.pages?.intact ? 'intact' : 'MODIFIED'}  (sha256 ${r.pagesSha256})`);
-    terminal.info(`generator  ${r.generator}`);
+    out(`document   ${r.documentCode}  version ${r.version}  (${r.kind} of course ${r.course})`);
+    for (const v of r.reviewers) out(`reviewed   ${v.name} (${v.role}), ${v.date}`);
+    out(`expires    ${r.reviewExpires}`);
+    out(`status     ${r.approvalStatus}`);
+    out(`source     ${r.contentFingerprint}  (course.yaml sha256 ${r.sourceSha256})`);
+    out(`pages      ${verdict.pages?.intact ? 'intact' : 'MODIFIED'}  (sha256 ${r.pagesSha256})`);
+    out(`generator  ${r.generator}`);
   }
-  if (verdict.source) terminal.info(`course     ${verdict.source.course}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}`);
+  if (verdict.source) out(`course     ${verdict.source.course}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}`);
   for (const p of verdict.problems) terminal.error(p);
-  terminal.info(verdict.ok ? 'verified: this PDF matches an approved, unexpired source' : 'NOT verified');
+  out(verdict.ok ? 'verified: this PDF matches an approved, unexpired source' : 'NOT verified');
   if (options.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);
   return verdict.ok ? EXIT.ok : EXIT.content;
 }

@@ -18,7 +18,7 @@ export interface RenderedDeck {
 }
 
 export function renderDeck(templates: TemplateSet, view: CourseView, theme: string, notes: SectionNotes, fonts: FontCss): RenderedDeck {
-  const deck = { ...deckView(view, theme, notes), langYaml: trusted(JSON.stringify(view.lang)) };
+  const deck = { ...deckView(view, theme, notes), langYaml: trusted(JSON.stringify(view.lang)), themeYaml: trusted(JSON.stringify(theme)) };
   const markdown = templates.render('deck.md.hbs', escapeView(deck, escapeMarkdown));
   const marp = renderMarp(markdown, templates.text(`themes/${theme}.css`));
   const meta = { lang: view.lang, title: view.title };

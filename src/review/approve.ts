@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../build/atomic-write.js';
 import { COURSE_FILE, type LoadedCourse } from '../content/load-course.js';
 import { isoDate } from '../content/schema.js';
 import { usageError } from '../errors.js';
-import { canonicalForm, fingerprint } from './canonical.js';
+import type { Canonical } from './canonical.js';
 import { SNAPSHOT_FILE, snapshotJson } from './snapshot.js';
 
 export interface SignOff {
@@ -27,9 +27,19 @@ export interface ApproveResult {
   file: string;
   snapshot: string;
   replaced: boolean;
+  /** Other reviewers whose sign-off covers different content: they must sign again (or be removed). */
+  stale: string[];
 }
 
-export function approve(loaded: LoadedCourse, signOff: SignOff): ApproveResult {
+/** What approve needs of a course: the loaded file and its canonical content (see build/prepare-course.ts). */
+export interface ApprovableCourse {
+  loaded: LoadedCourse;
+  canonical: Canonical;
+  fingerprint: string;
+}
+
+export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveResult {
+  const { loaded } = prepared;
   for (const [flag, value] of [['--date', signOff.date], ['--expires', signOff.expires]] as const) {
     if (value !== undefined && !isoDate.safeParse(value).success) throw usageError(`${flag} must be a real date written as YYYY-MM-DD; got "${value}"`);
   }
@@ -38,9 +48,7 @@ export function approve(loaded: LoadedCourse, signOff: SignOff): ApproveResult {
   if (expires < signOff.date) throw usageError(`the review would expire (${expires}) before the sign-off date (${signOff.date}); pass --expires`);
   if (signOff.date < course.document.prepared) throw usageError(`the sign-off date ${signOff.date} is before the date of preparation ${course.document.prepared}`);
 
-  const assets = Object.fromEntries([...loaded.assets.values()].map((a) => [a.src, a.sha256]));
-  const canonical = canonicalForm(course, assets);
-  const print = fingerprint(canonical);
+  const { canonical, fingerprint: print } = prepared;
 
   const file = join(loaded.dir, COURSE_FILE);
   const source = readFileSync(file, 'utf8');
@@ -50,7 +58,8 @@ export function approve(loaded: LoadedCourse, signOff: SignOff): ApproveResult {
 
   const snapshot = join(loaded.dir, SNAPSHOT_FILE);
   writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical }));
-  return { fingerprint: print, file, snapshot, replaced };
+  const stale = course.review.reviewers.filter((r) => r.name !== signOff.reviewer && r.fingerprint !== print).map((r) => r.name);
+  return { fingerprint: print, file, snapshot, replaced, stale };
 }
 
 interface Edit {

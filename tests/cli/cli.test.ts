@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO, SAMPLE_DIR, runCli, runJson, tempDir } from '../support/fixtures.js';
+import { REPO, SAMPLE_DIR, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
 
 const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -18,10 +18,17 @@ describe('deckhand CLI', () => {
 
   it('check on the sample exits 0, and with no folder it checks every course under decks/', () => {
     expect(runCli(['check', SAMPLE_DIR]).status).toBe(0);
-    const all = runJson<{ ok: boolean; courses: { course: string }[]; errors: unknown[] }>(['check']);
+    // In a workspace of its own, so courses a user adds to decks/ cannot fail this test.
+    const ws = sampleWorkspace();
+    sampleWorkspace({ id: 'second-course', root: ws.root });
+    const all = runJson<{ ok: boolean; courses: { course: string; approved: boolean }[]; errors: unknown[] }>(['check'], { cwd: ws.root });
     expect(all.status).toBe(0);
     expect(all.json).toMatchObject({ ok: true, errors: [] });
-    expect(all.json.courses.map((c) => c.course)).toContain('interventional-pain-management');
+    expect(all.json.courses.map((c) => [c.course, c.approved])).toEqual([
+      ['interventional-pain-management', true],
+      ['second-course', false],
+    ]);
+    expect(all.stderr).toContain('(not approved: content changed since approval on 2026-11-16');
   });
 
   it('--json prints exactly one JSON object on stdout; progress goes to stderr', () => {

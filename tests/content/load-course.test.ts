@@ -56,7 +56,7 @@ describe('loading a course', () => {
     expect(syntax?.path).toMatch(/^document\./);
   });
 
-  it('reports every problem at once: syntax, unknown key, wrong type, missing field, bad date, expiry order', () => {
+  it('reports every problem at once: syntax, unknown key, wrong type, missing field, bad date', () => {
     const list = problems((y) =>
       y
         .replace(/^title: .*$/m, 'titel: Interventional Pain Management')
@@ -66,7 +66,9 @@ describe('loading a course', () => {
         .replace(/^keywords:/m, 'keywords: [unclosed\nxkeywords:'),
     );
     const paths = list.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['title', 'titel', 'document.version', 'document.prepared', 'review.expires', 'keywords']));
+    expect(paths).toEqual(expect.arrayContaining(['title', 'titel', 'document.version', 'document.prepared', 'keywords']));
+    // With no real date of preparation, the expiry cannot be compared with it: no follow-on error.
+    expect(paths).not.toContain('review.expires');
     // xkeywords comes after the syntax error, where the parser's view is unreliable, so it is not reported yet.
     expect(paths).not.toContain('xkeywords');
     expect(list.find((d) => d.path === 'document.prepared')?.message).toBe('is not a real calendar date');

@@ -36,10 +36,10 @@ describe('deckhand verify', () => {
   it('passes a freshly built handout and prints code, version and reviewer', () => {
     const result = runCli(['verify', handout, SAMPLE_DIR]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain('INV-PM-TRN-0142  version 1.0');
-    expect(result.stderr).toContain('reviewed   INVAMED Medical Affairs (Medical Affairs), 2026-11-16');
-    expect(result.stderr).toContain('expires    2027-11-30');
-    expect(result.stderr).toContain('matches the current source');
+    expect(result.stdout).toContain('INV-PM-TRN-0142  version 1.0');
+    expect(result.stdout).toContain('reviewed   INVAMED Medical Affairs (Medical Affairs), 2026-11-16');
+    expect(result.stdout).toContain('expires    2027-11-30');
+    expect(result.stdout).toContain('matches the current source');
   });
 
   it('gives the same as JSON', () => {
@@ -73,6 +73,6 @@ describe('deckhand verify', () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
     const result = runCli(['verify', handout, ws.dir], { cwd: ws.root });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('does NOT match the current source');
+    expect(result.stdout).toContain('does NOT match the current source');
   });
 });

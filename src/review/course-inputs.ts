@@ -1,0 +1,22 @@
+/**
+ * Everything besides the YAML that determines what a course shows: its images
+ * and, if it has one, its own templates folder. Both are covered by the content
+ * fingerprint, so changing a course's template after approval makes it a draft.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { LoadedCourse } from '../content/load-course.js';
+
+/** `{ "assets/x.png": sha256, "templates/partials/deck/faq.hbs": sha256, … }`, paths relative to the course. */
+export function courseInputs(loaded: LoadedCourse, templatesDir: string | undefined): Record<string, string> {
+  const inputs: Record<string, string> = Object.fromEntries([...loaded.assets.values()].map((a) => [a.src, a.sha256]));
+  if (templatesDir) {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    for (const file of walk(templatesDir)) {
+      inputs[relative(loaded.dir, file).split(sep).join('/')] = createHash('sha256').update(readFileSync(file)).digest('hex');
+    }
+  }
+  return inputs;
+}
