@@ -48,7 +48,8 @@ export function createWorkspace(count: number): Workspace {
   for (let i = 0; i < count; i++) {
     const dir = join('decks', courseName(i));
     mkdirSync(join(root, dir), { recursive: true });
-    const yaml = source.replace(/^id: .*$/m, `id: ${courseName(i)}`);
+    // Each copy is its own course: its own id and its own document code.
+    const yaml = source.replace(/^id: .*$/m, `id: ${courseName(i)}`).replace(/^(\s+code: )(\S+)$/m, `$1$2-${String(i + 1).padStart(2, '0')}`);
     if (yaml === source) throw new Error('could not find the top-level id: line in the sample course');
     writeFileSync(join(root, dir, 'course.yaml'), yaml);
     const prepared = prepareCourse(join(root, dir), { today: day, cwd: root });
