@@ -11,13 +11,6 @@ const FILE_SUFFIX: Record<TargetKind, string> = {
   'handout-pdf': 'handout.pdf',
 };
 
-export interface Target {
-  course: string;
-  kind: TargetKind;
-  /** Absolute output path. */
-  file: string;
-}
-
 export function targetFile(outDir: string, course: string, kind: TargetKind): string {
   return join(outDir, course, `${course}.${FILE_SUFFIX[kind]}`);
 }

@@ -6,6 +6,7 @@
  * reported in one go.
  */
 import { printable } from './issue-messages.js';
+import { isoDate } from './schema.js';
 import { closest } from './suggest.js';
 
 export interface FieldProblem {
@@ -18,12 +19,8 @@ type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-/** A YYYY-MM-DD string that is a real calendar date (an invalid one is reported by the schema). */
-const isDate = (v: unknown): v is string => {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const time = Date.parse(`${v}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(v);
-};
+/** A real calendar date written as YYYY-MM-DD (the schema reports the others). */
+const isDate = (v: unknown): v is string => isoDate.safeParse(v).success;
 
 export function crossCheck(raw: unknown): FieldProblem[] {
   if (!isObject(raw)) return [];

@@ -1,3 +1,5 @@
+import { printable } from './issue-messages.js';
+
 /** A problem found in a course, pinned to file:line:column and the field it concerns. */
 export interface Diagnostic {
   file: string;
@@ -15,9 +17,7 @@ export function formatPath(path: readonly (string | number)[]): string {
     if (typeof part === 'number') return `${out}[${part}]`;
     const shown = part.length > 30 ? `${part.replace(/\s+/g, ' ').slice(0, 30)}…` : part;
     // Control and bidi characters would garble or reorder the terminal line.
-    const key = /^[A-Za-z_$][\w$-]*$/.test(part)
-      ? part
-      : JSON.stringify(shown).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
+    const key = /^[A-Za-z_$][\w$-]*$/.test(part) ? part : printable(JSON.stringify(shown));
     return out ? `${out}.${key}` : key;
   }, '');
 }

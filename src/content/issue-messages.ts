@@ -1,11 +1,11 @@
 /** Turns zod issues into short messages a content author understands and can act on. */
 import type { core } from 'zod';
+import { FORBIDDEN_CHARS } from './schema.js';
 import { closest } from './suggest.js';
 
 type Issue = core.$ZodIssue;
 
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
+const INVISIBLE = FORBIDDEN_CHARS;
 
 /** Text safe to print on a terminal, at most `max` characters: control and bidi characters become `\u{…}`. */
 export function printable(text: string, max = Infinity): string {

@@ -11,7 +11,7 @@ import { crossCheck } from './cross-checks.js';
 import { formatPath, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { messageFor, printable } from './issue-messages.js';
 import { knownKeysAt } from './json-schema.js';
-import { courseSchema, type Course } from './schema.js';
+import { courseSchema, FORBIDDEN_CHARS, type Course } from './schema.js';
 import { closest } from './suggest.js';
 import { SourceMap, type FieldPath } from './yaml-positions.js';
 
@@ -126,7 +126,7 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
             continue;
           }
           const guess = closest(key, known);
-          const hidden = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/u.test(key) ? ' (it contains an invisible character)' : '';
+          const hidden = FORBIDDEN_CHARS.test(key) ? ' (it contains an invisible character)' : '';
           at([...path, key], `unknown key "${printable(key)}"${hidden}${guess ? `; did you mean "${guess}"?` : ` (allowed here: ${known.join(', ')})`}`, { key: true });
         }
       } else {

@@ -200,5 +200,4 @@ export const courseSchema = z
   });
 
 export type Course = z.infer<typeof courseSchema>;
-export type LadderStep = Course['ladder']['steps'][number];
 export type Reviewer = z.infer<typeof reviewerSchema>;
