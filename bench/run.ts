@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
 import ts from 'typescript';
-import { defaultConcurrency } from '../src/build/build.js';
+import { defaultConcurrency } from '../src/pipeline/build.js';
 import { CHROMIUM_FLAGS } from '../src/print/browser-session.js';
 import { DECKHAND_VERSION } from '../src/version.js';
 import { buildDeckhand, courseName, createWorkspace, editFaqAnswer, printHtml, REPO } from './workspace.js';

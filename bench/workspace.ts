@@ -7,11 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reviewDay } from '../src/build/dates.js';
+import { reviewDay } from '../src/pipeline/dates.js';
 import { approve } from '../src/review/approve.js';
-import { prepareCourse } from '../src/build/prepare-course.js';
-import { renderDeck } from '../src/deck/render-deck.js';
-import { renderHandout } from '../src/handout/render-handout.js';
+import { prepareCourse } from '../src/pipeline/prepare-course.js';
+import { compile } from '../src/compile/compile.js';
 import { fontFaceCss } from '../src/render/fonts.js';
 
 export const REPO = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -104,13 +103,10 @@ export function printHtml(root: string, courseDir: string, env: NodeJS.ProcessEn
   const prepared = prepareCourse(courseDir, { today: reviewDay(env), env, cwd: root });
   if (!prepared.ok) throw new Error(`cannot prepare ${courseDir}: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
   const { course } = prepared;
-  const c = course.loaded.course;
-  // Mirrors sectionNotes() in src/build/course-targets.ts.
-  const notes = { ...c.speakerNotes, ladder: c.ladder.notes, team: c.team.notes };
-  const deck = renderDeck(course.templates, course.view, course.theme, notes, fontFaceCss);
+  const { deck, handout } = compile(course.input, course.templates, { fonts: fontFaceCss });
   return {
     deck: deck.printHtml,
-    handout: renderHandout(course.templates, course.view, course.paper, fontFaceCss),
+    handout: handout.html,
     deckPages: deck.slideCount,
     markdown: deck.markdown,
     approved: course.state.approved,

@@ -1,7 +1,7 @@
 /** `deckhand approve COURSE_DIR --reviewer … --role … [--expires …] [--date …]` */
-import { isoDay, parseEpoch } from '../build/dates.js';
+import { isoDay, parseEpoch } from '../pipeline/dates.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { prepareCourse } from '../build/prepare-course.js';
+import { prepareCourse } from '../pipeline/prepare-course.js';
 import { displayPath } from '../content/load-course.js';
 import { EXIT } from '../errors.js';
 import { approve } from '../review/approve.js';

@@ -1,11 +1,12 @@
 /** `deckhand build`: options → build() → human progress on stderr, optional JSON on stdout, exit code. */
-import { build, type BuildEvent, type BuildHandle } from '../build/build.js';
-import { removePendingTempFiles } from '../build/atomic-write.js';
-import { TARGET_KINDS, type TargetKind } from '../build/targets.js';
+import { build, type BuildEvent } from '../pipeline/build.js';
+import { buildReport } from '../pipeline/report.js';
+import { removePendingTempFiles } from '../io/atomic-write.js';
+import { TargetRegistry } from '../targets/registry.js';
 import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { DeckhandError, EXIT, usageError } from '../errors.js';
-import { parseLength, type PaperId } from '../stamp/paper.js';
+import { parseLength, type PaperId } from '../render/paper.js';
 import type { Terminal } from './terminal.js';
 
 interface RawBuildOptions {
@@ -33,10 +34,10 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
     force: raw.force ?? false,
   };
 
-  const handle: BuildHandle = {};
+  const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     terminal.error(`interrupted by ${signal}; stopping Chromium and removing partial files`);
-    handle.session?.killNow();
+    abort.abort(new Error(`interrupted by ${signal}`));
     removePendingTempFiles();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -44,7 +45,7 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
   process.once('SIGTERM', onSignal);
   const started = Date.now();
   try {
-    const result = await build(options, (event) => report(event, terminal), handle).catch((error: unknown) => {
+    const result = await build({ ...options, signal: abort.signal }, (event) => report(event, terminal)).catch((error: unknown) => {
       // --json promises one JSON object on stdout, also when the build cannot run at all.
       if (raw.json && error instanceof DeckhandError) {
         process.stdout.write(`${JSON.stringify({ ok: false, outputs: [], errors: [{ file: null, line: null, column: null, path: '(build)', message: error.message }], warnings: [] })}\n`);
@@ -58,7 +59,7 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
         (result.manifest ? `; manifest ${result.manifest}` : ''),
     );
     if (raw.json) {
-      process.stdout.write(`${JSON.stringify({ ok: result.ok, outputs: result.outputs, errors: result.errors, warnings: result.warnings, manifest: result.manifest ?? null, browserLaunches: result.browserLaunches })}\n`);
+      process.stdout.write(`${JSON.stringify(buildReport(result))}\n`);
     }
     return result.ok ? EXIT.ok : EXIT.content;
   } finally {
@@ -83,11 +84,10 @@ function report(event: BuildEvent, terminal: Terminal): void {
   }
 }
 
-function parseKinds(list: string): TargetKind[] {
-  const kinds = list.split(',').map((k) => k.trim()).filter(Boolean);
-  const bad = kinds.filter((k) => !(TARGET_KINDS as readonly string[]).includes(k));
-  if (bad.length || kinds.length === 0) throw usageError(`--only takes a comma-separated list of ${TARGET_KINDS.join(', ')}; got "${list}"`);
-  return kinds as TargetKind[];
+function parseKinds(list: string, registry = new TargetRegistry()): string[] {
+  const parsed = registry.parseOnly(list);
+  if ('bad' in parsed) throw usageError(`--only takes a comma-separated list of ${registry.kinds.join(', ')}; got "${list}"`);
+  return parsed.kinds;
 }
 
 function parseBleed(text: string): number {

@@ -1,37 +1,26 @@
-import { reviewDay } from '../build/dates.js';
-import { prepareCourse } from '../build/prepare-course.js';
+/**
+ * `deckhand check`: validates every course as a build would (content, images,
+ * templates and theme), reports every problem at once, and says which courses
+ * are not approved (that is not an error here; `build --release` refuses them).
+ */
 import { discoverCourses } from '../content/discover.js';
-import { formatDiagnostic, type Diagnostic } from '../content/diagnostic.js';
+import { formatDiagnostic } from '../content/diagnostic.js';
 import { EXIT } from '../errors.js';
+import { check } from '../pipeline/check.js';
 import type { Terminal } from './terminal.js';
 
 export interface CheckOptions {
   json?: boolean;
 }
 
-/**
- * `deckhand check`: validates every course as a build would (content, images,
- * templates and theme), reports every problem at once, and says which courses
- * are not approved (that is not an error here; `build --release` refuses them).
- */
 export function checkCommand(dirs: string[], options: CheckOptions, terminal: Terminal): number {
-  const errors: Diagnostic[] = [];
-  const checked: { course: string; file: string; ok: boolean; approved?: boolean; reasons?: string[] }[] = [];
-  const today = reviewDay();
-  for (const dir of discoverCourses(dirs)) {
-    const result = prepareCourse(dir, { today });
-    if (result.ok) {
-      const { course } = result;
-      checked.push({ course: course.id, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
-      terminal.info(`ok  ${course.loaded.file}${course.state.approved ? '' : `  (not approved: ${course.state.reasons.join('; ')})`}`);
-    } else {
-      errors.push(...result.diagnostics);
-      checked.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });
-      for (const d of result.diagnostics) terminal.info(formatDiagnostic(d));
-    }
+  const result = check({ courseDirs: discoverCourses(dirs) });
+  for (const [i, c] of result.courses.entries()) {
+    if (c.ok) terminal.info(`ok  ${c.file}${c.approved ? '' : `  (not approved: ${(c.reasons ?? []).join('; ')})`}`);
+    else for (const d of result.byCourse[i] ?? []) terminal.info(formatDiagnostic(d));
   }
-  const ok = errors.length === 0;
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses: checked, outputs: [], errors })}\n`);
-  terminal.info(ok ? `${checked.length} course(s) valid` : `${errors.length} problem(s) in ${checked.filter((c) => !c.ok).length} course(s)`);
+  const { ok, errors, courses } = result;
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors })}\n`);
+  terminal.info(ok ? `${courses.length} course(s) valid` : `${errors.length} problem(s) in ${courses.filter((c) => !c.ok).length} course(s)`);
   return ok ? EXIT.ok : EXIT.content;
 }

@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DeckhandError, EXIT } from '../errors.js';
 import { DECKHAND_VERSION } from '../version.js';
+import { BUILTIN_TARGETS } from '../targets/registry.js';
 import { checkCommand } from './check-command.js';
 import { createTerminal } from './terminal.js';
 
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print one JSON object on stdout; progress stays on stderr')
     .addOption(new Option('--paper <size>', 'handout paper size (overrides the course setting)').choices(['a4', 'letter']))
     .option('--bleed <length>', 'press PDF with bleed, e.g. 3mm (sets TrimBox/BleedBox, draws crop marks)')
-    .option('--only <kinds>', 'comma-separated subset: deck-md, deck-html, deck-pdf, handout-pdf')
+    .option('--only <kinds>', `comma-separated subset: ${BUILTIN_TARGETS.map((t) => t.kind).join(', ')}`)
     .option('--release', 'refuse to build any course that is not approved, or whose approval is stale or expired')
     .option('--force', 'rebuild every target even if the cache says it is up to date')
     .option('-j, --concurrency <n>', 'documents printed at once (default: suits the core count)', positiveInt)

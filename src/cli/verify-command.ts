@@ -1,8 +1,8 @@
 /** `deckhand verify FILE.pdf [COURSE_DIR] [--json]`: exit 0 only for an intact PDF of approved, unexpired, current content. */
 import { existsSync } from 'node:fs';
-import { reviewDay } from '../build/dates.js';
+import { reviewDay } from '../pipeline/dates.js';
 import { EXIT, usageError } from '../errors.js';
-import { verifyPdf } from '../review/verify.js';
+import { verifyPdf } from '../pipeline/verify.js';
 import type { Terminal } from './terminal.js';
 
 export async function verifyCommand(pdf: string, dir: string | undefined, options: { json?: boolean }, terminal: Terminal): Promise<number> {

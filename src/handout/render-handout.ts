@@ -3,7 +3,7 @@ import type { CourseView } from '../render/course-view.js';
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { FontCss } from '../render/fonts.js';
 import type { TemplateSet } from '../render/template-set.js';
-import type { PaperId } from '../stamp/paper.js';
+import type { PaperId } from '../render/paper.js';
 import { ladderSvg } from './ladder-svg.js';
 
 const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };

@@ -8,17 +8,12 @@ import type { Course } from '../content/schema.js';
 import type { ApprovalState } from '../review/approval-state.js';
 import { trusted, type Trusted } from './escape.js';
 
-const AUDIENCE_LINES: Record<Course['audience'], string> = {
-  hcp: 'For healthcare professionals',
-  patient: 'For patients and carers',
-  internal: 'For internal training only',
-};
-
-const KIND_LABELS: Record<Course['procedures'][number]['kind'], string> = {
-  diagnostic: 'Diagnostic',
-  therapeutic: 'Therapeutic',
-  'diagnostic-therapeutic': 'Diagnostic / therapeutic',
-};
+/** The interface strings the view needs (see compile/interface-text.ts). */
+export interface ViewText {
+  audience: Record<Course['audience'], string>;
+  procedureKind: Record<Course['procedures'][number]['kind'], string>;
+  draft: { banner(reason: NonNullable<ApprovalState['draft']>): string; status(reason: ApprovalState['draft']): string };
+}
 
 export interface StepView {
   number: number;
@@ -61,7 +56,7 @@ export interface CourseView {
   builtOn: string;
 }
 
-export function courseView(course: Course, state: ApprovalState, builtOn: string, assets: Map<string, Asset>): CourseView {
+export function courseView(course: Course, state: ApprovalState, builtOn: string, assets: Map<string, Asset>, text: ViewText): CourseView {
   const steps: StepView[] = course.ladder.steps.map((s, i) => ({
     number: i + 1,
     id: s.id,
@@ -76,7 +71,7 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
     lang: course.language,
     title: course.title,
     ...(course.subtitle ? { subtitle: course.subtitle } : {}),
-    audienceLine: AUDIENCE_LINES[course.audience],
+    audienceLine: text.audience[course.audience],
     organisation: course.organisation,
     markets: course.markets,
     ...(course.ladder.intro ? { ladderIntro: course.ladder.intro } : {}),
@@ -87,7 +82,7 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
         id: p.id,
         name: p.name,
         kind: p.kind,
-        kindLabel: KIND_LABELS[p.kind],
+        kindLabel: text.procedureKind[p.kind],
         purpose: p.purpose,
         ...(p.confirms ? { confirms: p.confirms } : {}),
         stepNumber: step?.number ?? 0,
@@ -112,11 +107,11 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
     disclaimer: course.disclaimer,
     document: course.document,
     review: {
-      statusLabel: state.statusLabel,
+      statusLabel: text.draft.status(state.approved ? undefined : state.draft),
       expires: course.review.expires,
       reviewers: course.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date })),
     },
-    ...(state.draftMessage ? { draft: { message: state.draftMessage } } : {}),
+    ...(!state.approved && state.draft ? { draft: { message: text.draft.banner(state.draft) } } : {}),
     keywords: course.keywords,
     builtOn,
   };

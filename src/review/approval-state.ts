@@ -15,12 +15,16 @@ export interface ApprovalState {
   reasons: string[];
   /** Content fields/assets changed since the approved snapshot, e.g. `faq[1].answer`. */
   changed: string[];
-  /** The line shown on drafts, e.g. "Draft — content changed since approval on 2026-11-16". */
-  draftMessage?: string;
-  /** Short status for document-control blocks. */
-  statusLabel: string;
+  /** Why the documents show a draft banner (the first reason); worded by compile/interface-text.ts. */
+  draft?: DraftReason;
   fingerprint: string;
 }
+
+export type DraftReason =
+  | { reason: 'status'; status: string }
+  | { reason: 'unbound' }
+  | { reason: 'changed'; since: string }
+  | { reason: 'expired'; on: string };
 
 export function approvalState(
   course: Course,
@@ -31,18 +35,18 @@ export function approvalState(
   const { review } = course;
   const reasons: string[] = [];
   let changed: string[] = [];
-  let draftMessage: string | undefined;
+  let draft: DraftReason | undefined;
   const lastSignOff = [...review.reviewers].map((r) => r.date).sort().at(-1) ?? '';
 
   if (review.status !== 'approved') {
     reasons.push(`review status is "${review.status}"`);
-    draftMessage = `Draft — review status: ${review.status}`;
+    draft = { reason: 'status', status: review.status };
   }
   const unbound = review.reviewers.filter((r) => r.fingerprint === undefined);
   const stale = review.reviewers.filter((r) => r.fingerprint !== undefined && r.fingerprint !== current.fingerprint);
   if (review.status === 'approved' && unbound.length > 0) {
     reasons.push(`sign-off by ${unbound.map((r) => r.name).join(', ')} is not bound to the content (run "deckhand approve")`);
-    draftMessage ??= 'Draft — approval not bound to this content';
+    draft ??= { reason: 'unbound' };
   }
   if (stale.length > 0) {
     const approvedOn = stale.map((r) => r.date).sort().at(-1) ?? lastSignOff;
@@ -50,19 +54,18 @@ export function approvalState(
     reasons.push(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
     );
-    draftMessage ??= `Draft — content changed since approval on ${approvedOn}`;
+    draft ??= { reason: 'changed', since: approvedOn };
   }
   if (review.expires < today) {
     reasons.push(`review expired on ${review.expires}`);
-    draftMessage ??= `Draft — review expired on ${review.expires}`;
+    draft ??= { reason: 'expired', on: review.expires };
   }
   const approved = reasons.length === 0;
   return {
     approved,
     reasons,
     changed,
-    ...(approved ? {} : { draftMessage }),
-    statusLabel: approved ? 'Approved' : (draftMessage ?? 'Draft').replace(/^Draft — /, 'Not approved: '),
+    ...(approved || !draft ? {} : { draft }),
     fingerprint: current.fingerprint,
   };
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { writeFileAtomic } from '../build/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { COURSE_FILE, type LoadedCourse } from '../content/load-course.js';
 import { isoDate } from '../content/schema.js';
 import { usageError } from '../errors.js';

@@ -3,12 +3,11 @@
  * Handlebars appear literally on their slide and change nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { prepareCourse, type PreparedCourse } from '../../src/build/prepare-course.js';
+import { prepareCourse, type PreparedCourse } from '../../src/pipeline/prepare-course.js';
 import type { Course } from '../../src/content/schema.js';
-import { renderDeck } from '../../src/deck/render-deck.js';
+import { compileDeck } from '../../src/compile/compile.js';
 import { speakerNotes } from '../../src/deck/deck-html.js';
 import { renderMarp } from '../../src/deck/marp.js';
-import { courseView } from '../../src/render/course-view.js';
 import { fontFaceCss } from '../../src/render/fonts.js';
 import { SAMPLE_DIR } from '../support/fixtures.js';
 
@@ -40,9 +39,7 @@ const FIELDS: [string, (c: Course, s: string) => void][] = [
 function render(mutate: (c: Course) => void) {
   const course = structuredClone(base.loaded.course);
   mutate(course);
-  const view = courseView(course, base.state, '2026-11-20', base.loaded.assets);
-  const notes = { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
-  return renderDeck(base.templates, view, base.theme, notes, fontFaceCss);
+  return compileDeck({ ...base.input, course, day: '2026-11-20' }, base.templates, { fonts: fontFaceCss });
 }
 
 /** Visible text of the slides: tags dropped, entities decoded. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MM } from '../../src/stamp/page-boxes.js';
+import { MM } from '../../src/pdf/page-boxes.js';
 import { SAMPLE_DIR, SAMPLE_ID, runCli, sampleWorkspace, tempDir } from '../support/fixtures.js';
 import { loadPdf, pageTexts, pdffonts, pdfinfo } from '../support/pdf.js';
 

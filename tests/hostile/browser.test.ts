@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDeckhandRecord, xmpPacket, type XmpFields } from '../../src/stamp/xmp.js';
+import { readDeckhandRecord, xmpPacket, type XmpFields } from '../../src/pdf/xmp.js';
 import { ACCEPTED, type HostileEntry } from './corpus.js';
 import { inspect, launch, type PageReport } from './browser.js';
 import {

@@ -8,13 +8,11 @@ import { crossCheck } from '../../src/content/cross-checks.js';
 import { formatPath } from '../../src/content/diagnostic.js';
 import { messageFor } from '../../src/content/issue-messages.js';
 import { courseSchema, type Course } from '../../src/content/schema.js';
-import { prepareCourse, type PreparedCourse } from '../../src/build/prepare-course.js';
-import { renderDeck, type RenderedDeck } from '../../src/deck/render-deck.js';
-import { renderHandout } from '../../src/handout/render-handout.js';
-import { courseView } from '../../src/render/course-view.js';
+import { prepareCourse, type PreparedCourse } from '../../src/pipeline/prepare-course.js';
+import { compile, type CompiledDeck } from '../../src/compile/compile.js';
 import { fontFaceCss } from '../../src/render/fonts.js';
 import { approvalState } from '../../src/review/approval-state.js';
-import type { XmpFields } from '../../src/stamp/xmp.js';
+import type { XmpFields } from '../../src/pdf/xmp.js';
 import { canonicalForm, fingerprint } from '../../src/review/canonical.js';
 import { readSnapshot, type ApprovalSnapshot } from '../../src/review/snapshot.js';
 import { expect } from 'vitest';
@@ -121,7 +119,7 @@ function getAtSafe(value: unknown, path: Path): unknown {
 // Rendering
 
 export interface Rendered {
-  deck: RenderedDeck;
+  deck: CompiledDeck;
   handout: string;
   ms: number;
 }
@@ -132,12 +130,8 @@ export function render(course: Course, options: { fonts?: boolean } = {}): Rende
   const started = performance.now();
   const canonical = canonicalForm(course, {});
   const state = approvalState(course, { fingerprint: fingerprint(canonical), canonical }, snapshot, TODAY);
-  const view = courseView(course, state, TODAY, prepared.loaded.assets);
-  const notes = { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
-  const fontCss = options.fonts ? fontFaceCss : () => '';
-  const deck = renderDeck(prepared.templates, view, prepared.theme, notes, fontCss);
-  const handout = renderHandout(prepared.templates, view, prepared.paper, fontCss);
-  return { deck, handout, ms: performance.now() - started };
+  const compiled = compile({ ...prepared.input, course, state, day: TODAY }, prepared.templates, { fonts: options.fonts ? fontFaceCss : () => '' });
+  return { deck: compiled.deck, handout: compiled.handout.html, ms: performance.now() - started };
 }
 
 /** A benign stand-in of the same length: pagination depends only on lengths, so slide counts must match. */
@@ -161,7 +155,7 @@ export function decodeEntities(s: string): string {
 }
 
 /** The slides' HTML (Marp output) from the print page. */
-export function slidesHtml(deck: RenderedDeck): string {
+export function slidesHtml(deck: CompiledDeck): string {
   const body = /<body>([\s\S]*)<\/body>/.exec(deck.printHtml)?.[1];
   if (body === undefined) throw new Error('no body in the print HTML');
   return body;
@@ -172,7 +166,7 @@ export function htmlText(html: string): string {
   return collapse(decodeEntities(html.replace(/<[^>]*>/g, ' ')));
 }
 
-export const deckText = (deck: RenderedDeck): string => htmlText(slidesHtml(deck));
+export const deckText = (deck: CompiledDeck): string => htmlText(slidesHtml(deck));
 
 /** The handout's body text without the ladder figure (its titles are wrapped and hyphenated). */
 export function handoutText(html: string): string {
@@ -181,7 +175,7 @@ export function handoutText(html: string): string {
 }
 
 /** The presenter notes array embedded in the HTML deck. */
-export function deckNotes(deck: RenderedDeck): string[] {
+export function deckNotes(deck: CompiledDeck): string[] {
   const json = /<script type="application\/json" id="deckhand-notes">([\s\S]*?)<\/script>/.exec(deck.html)?.[1];
   if (json === undefined) throw new Error('no notes script in the deck');
   return JSON.parse(json) as string[];

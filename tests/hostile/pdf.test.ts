@@ -11,10 +11,13 @@ import { renderMarp } from '../../src/deck/marp.js';
 import { deckOutline } from '../../src/deck/outline.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
 import { stampFontBytes } from '../../src/render/fonts.js';
-import { layoutFooter, type FooterText } from '../../src/stamp/footer.js';
-import { StampText } from '../../src/stamp/stamp-text.js';
-import { stampFontkit } from '../../src/stamp/stamp-font.js';
-import { FOOTER_BOXES, stampPdf, type StampRequest } from '../../src/stamp/stamp-pdf.js';
+import { layoutFooter, type FooterText } from '../../src/pdf/footer.js';
+import { StampText } from '../../src/pdf/stamp-text.js';
+import { stampFontkit } from '../../src/pdf/stamp-font.js';
+import { FOOTER_BOXES, type DecorateRequest } from '../../src/pdf/decorate.js';
+import { runPdfPhases } from '../../src/pdf/phases.js';
+import type { XmpFields } from '../../src/pdf/xmp.js';
+import { ENGLISH } from '../../src/compile/interface-text.js';
 import { ACCEPTED, type HostileEntry } from './corpus.js';
 import { collapse, hostileMetadata } from './harness.js';
 
@@ -30,11 +33,17 @@ async function blankPdf(pages: number): Promise<Uint8Array> {
 }
 
 /** A stamp request with `text` everywhere; the footer gets at most the schema's lengths (160 and 200 characters). */
-function request(text: string): StampRequest {
+/** The footer the build makes from a disclaimer, code, version and reviewed-by text (see compile/stamp-text.ts). */
+const footerText = (f: { disclaimer: string; code: string; version: string; reviewedBy: string }): FooterText => ({
+  lines: [f.disclaimer, ENGLISH.footer.identity(f.code, f.version, f.reviewedBy)],
+  pageLabel: ENGLISH.footer.pageLabel,
+});
+
+function request(text: string): DecorateRequest & { metadata: XmpFields } {
   return {
-    footer: { disclaimer: text.slice(0, 160), code: 'INV-PM-TRN-0142', version: '1.0', reviewedBy: `Reviewed by ${text.slice(0, 200)}, 2026-11-16` },
+    footer: footerText({ disclaimer: text.slice(0, 160), code: 'INV-PM-TRN-0142', version: '1.0', reviewedBy: `Reviewed by ${text.slice(0, 200)}, 2026-11-16` }),
     footerBox: FOOTER_BOXES.handout,
-    watermark: true,
+    watermark: ENGLISH.watermark,
     paper: 'a4',
     bookmarks: [
       { title: text, page: 0 },
@@ -80,7 +89,8 @@ const CLASS_TEXTS = [...new Set(ACCEPTED.map((e) => e.class))].map((cls) => [cls
 describe('hostile strings in the PDF stamp', { timeout: 20_000 }, () => {
   it.each(CLASS_TEXTS)('stamps the %s entries without error and reads them back', async (_cls, text) => {
     const started = performance.now();
-    const { bytes, pages } = await stampPdf(await blankPdf(2), request(text));
+    const { metadata, ...decorate } = request(text);
+    const { bytes, pages } = await runPdfPhases(await blankPdf(2), { decorate, seal: { metadata } });
     expect(performance.now() - started).toBeLessThan(STAMP_BUDGET_MS);
     expect(pages).toBe(2);
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -102,8 +112,8 @@ describe('hostile strings in the PDF stamp', { timeout: 20_000 }, () => {
       const font = await stampFont();
       const printable = printableFor(font);
       const text = entry.text.trim();
-      const footer: FooterText = { disclaimer: text, code: 'INV-PM-TRN-0142', version: '1.0', reviewedBy: `Reviewed by ${text}, 2026-11-16` };
-      // stampPdf applies the same "?" substitution before drawFooter.
+      const footer: FooterText = footerText({ disclaimer: text, code: 'INV-PM-TRN-0142', version: '1.0', reviewedBy: `Reviewed by ${text}, 2026-11-16` });
+      // decorate applies the same "?" substitution before drawFooter.
       const calls = recordFooter(font, footer);
       const right = calls.at(-1);
       expect(right?.text).toBe('page 1 of 1');
@@ -140,7 +150,7 @@ describe('hostile strings in the PDF stamp', { timeout: 20_000 }, () => {
     const name = 'Medical Affairs Reviewer Board '.repeat(7).trim().slice(0, 200);
     const reviewedBy = `Reviewed by ${Array.from({ length: 5 }, () => `${name}, 2026-11-16`).join('; ')}`;
     const started = performance.now();
-    const calls = recordFooter(font, { disclaimer: 'For educational use by healthcare professionals only.', code: 'INV-PM-TRN-0142', version: '1.0', reviewedBy });
+    const calls = recordFooter(font, footerText({ disclaimer: 'For educational use by healthcare professionals only.', code: 'INV-PM-TRN-0142', version: '1.0', reviewedBy }));
     const ms = performance.now() - started;
     const box = FOOTER_BOXES.handout;
     const lines = calls.slice(0, -1);
@@ -158,7 +168,7 @@ describe('hostile strings in the PDF stamp', { timeout: 20_000 }, () => {
     const wrong: string[] = [];
     for (const entry of ACCEPTED.filter((e) => /[^\S ]/.test(e.text))) {
       const text = entry.text.trim();
-      const drawn = recordFooter(font, { disclaimer: text, code: 'C', version: '1', reviewedBy: 'R' }).slice(0, -1).map((l) => l.text).join(' ');
+      const drawn = recordFooter(font, footerText({ disclaimer: text, code: 'C', version: '1', reviewedBy: 'R' })).slice(0, -1).map((l) => l.text).join(' ');
       if (drawn.includes('?') && !text.includes('?')) wrong.push(`${entry.name}: ${JSON.stringify(drawn.slice(0, 60))}`);
     }
     expect(wrong).toEqual([]);

@@ -11,9 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { formatPath, type Diagnostic } from '../../src/content/diagnostic.js';
 import { loadCourse, type LoadResult } from '../../src/content/load-course.js';
-import { prepareCourse } from '../../src/build/prepare-course.js';
-import { renderDeck } from '../../src/deck/render-deck.js';
-import { renderHandout } from '../../src/handout/render-handout.js';
+import { prepareCourse } from '../../src/pipeline/prepare-course.js';
+import { compileDeck, compileHandout } from '../../src/compile/compile.js';
 import { CORPUS, type HostileEntry } from './corpus.js';
 import { CONTROL_CHARS, TODAY, collapse, decodeEntities, getAt, handoutSignature, loadSample } from './harness.js';
 import { EPOCH, sampleWorkspace } from '../support/fixtures.js';
@@ -269,7 +268,7 @@ describe('YAML-level hostile input through the real loader', { timeout: 20_000 }
         const { dir, root } = withImage('assets/device.png', alt);
         const prepared = prepareCourse(dir, { today: TODAY, cwd: root, env: { SOURCE_DATE_EPOCH: EPOCH } });
         if (!prepared.ok) throw new Error(JSON.stringify(prepared.diagnostics));
-        return renderHandout(prepared.course.templates, prepared.course.view, prepared.course.paper, () => '');
+        return compileHandout(prepared.course.input, prepared.course.templates, { fonts: () => '' }).html;
       };
       const hostile = handoutFor(entry.text);
       const base = handoutFor('ж'.repeat(entry.text.length));
@@ -341,8 +340,8 @@ describe('YAML-level hostile input through the real loader', { timeout: 20_000 }
       return;
     }
     const c = prepared.course;
-    expect(() => renderDeck(c.templates, c.view, c.theme, {}, () => '')).not.toThrow();
-    expect(() => renderHandout(c.templates, c.view, c.paper, () => '')).not.toThrow();
+    expect(() => compileDeck(c.input, c.templates, { fonts: () => '' })).not.toThrow();
+    expect(() => compileHandout(c.input, c.templates, { fonts: () => '' })).not.toThrow();
   });
 
   // KNOWN BUG (reported, minor): a complex (non-scalar) key is reported at the start of the root

@@ -1,5 +1,8 @@
 /**
- * The incremental-build cache, one small JSON file per course output folder.
+ * The incremental-build cache, one small JSON file per course output folder,
+ * with entries per edition and kind. Like ninja's depfiles, an entry keeps the
+ * template files its target read last time; the "template" key component
+ * hashes exactly those.
  * A target is up to date when every input component that determines it has the
  * same hash as last time and the output file still has the recorded sha256.
  * Each component has a name, so a rebuild can say why ("template changed").
@@ -7,8 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
-import type { TargetKind } from './targets.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 
 export const CACHE_FILE = '.deckhand-cache.json';
 
@@ -20,9 +22,13 @@ export interface CacheEntry {
   sha256: string;
   bytes: number;
   pages?: number;
+  /** Template files (rel paths) the target read when it was last made. */
+  reads: string[];
 }
 
-export type CourseCache = Partial<Record<TargetKind, CacheEntry>>;
+/** edition id → kind → entry. */
+export type CourseCache = Record<string, Record<string, CacheEntry>>;
+const FORMAT = 2;
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -30,14 +36,15 @@ export function readCache(courseOutDir: string): CourseCache {
   const file = join(courseOutDir, CACHE_FILE);
   if (!existsSync(file)) return {};
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CourseCache;
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; editions?: CourseCache };
+    return data.format === FORMAT && data.editions ? data.editions : {};
   } catch {
     return {};
   }
 }
 
 export function writeCache(courseOutDir: string, cache: CourseCache): void {
-  writeFileAtomic(join(courseOutDir, CACHE_FILE), `${JSON.stringify(cache, null, 2)}\n`);
+  writeFileAtomic(join(courseOutDir, CACHE_FILE), `${JSON.stringify({ format: FORMAT, editions: cache }, null, 2)}\n`);
 }
 
 /** Why a target must be rebuilt; empty when it is up to date. */

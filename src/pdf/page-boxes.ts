@@ -8,9 +8,9 @@
  * corners outside the trim.
  */
 import { rgb, type PDFPage } from 'pdf-lib';
-import { MM, PAPER_SIZES, type PaperId } from './paper.js';
+import { MM, PAPER_SIZES, type PaperId } from '../render/paper.js';
 
-export { MM, PAPER_SIZES, parseLength, type PaperId } from './paper.js';
+export { MM, PAPER_SIZES, parseLength, type PaperId } from '../render/paper.js';
 
 const round = (n: number) => Math.round(n * 100) / 100;
 

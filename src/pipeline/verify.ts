@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
-import { prepareCourse } from '../build/prepare-course.js';
+import { prepareCourse } from './prepare-course.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { pagesContentHash } from '../stamp/content-hash.js';
-import { readDeckhandRecord, type DeckhandRecord } from '../stamp/xmp.js';
+import { pagesContentHash } from '../pdf/content-hash.js';
+import { readDeckhandRecord, type DeckhandRecord } from '../pdf/xmp.js';
 
 export interface Verdict {
   ok: boolean;

@@ -14,20 +14,26 @@ import { DeckhandError, environmentError } from '../errors.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { findBrowser } from '../print/find-browser.js';
 import { BUILTIN_TEMPLATES } from '../render/template-set.js';
-import type { PaperId } from '../stamp/paper.js';
-import { DECKHAND_VERSION } from '../version.js';
-import { makeDir } from './atomic-write.js';
+import type { PaperId } from '../render/paper.js';
+import type { InterfaceText } from '../compile/interface-text.js';
+import { editionKey } from '../content/edition.js';
+import { TargetRegistry } from '../targets/registry.js';
+import type { Target } from '../targets/target.js';
+import type { TemplateSet } from '../render/template-set.js';
+import { makeDir } from '../io/atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
-import { buildCourseTargets, planCourseTargets, type BrowserAccess, type OutputRecord } from './course-targets.js';
+import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
 import { writeManifest } from './manifest.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
-import { inShard, needsBrowser, TARGET_KINDS, type TargetKind } from './targets.js';
 
 export interface BuildOptions {
   courseDirs: string[];
   outDir: string;
-  kinds?: TargetKind[];
+  /** Output kinds to build (default: every kind in the registry). */
+  kinds?: string[];
+  /** Output kinds beyond the built-in ones (see src/targets/target.ts). */
+  targets?: readonly Target[];
   paper?: PaperId;
   /** Press bleed in points. */
   bleed?: number;
@@ -37,6 +43,12 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Aborting stops Chromium at once and fails the build with an AbortError. */
+  signal?: AbortSignal;
+  /** A browser session to borrow (e.g. one per test file); the build neither launches a second nor closes it. */
+  session?: BrowserSession;
+  /** Interface strings for the documents (default English). */
+  text?: InterfaceText;
 }
 
 export type BuildEvent =
@@ -56,16 +68,14 @@ export interface BuildResult {
 
 export const defaultConcurrency = () => Math.max(1, Math.min(4, availableParallelism()));
 
-/** The session the CLI may kill on SIGINT/SIGTERM. */
-export interface BuildHandle {
-  session?: BrowserSession;
-}
-
-export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => void = () => {}, handle: BuildHandle = {}): Promise<BuildResult> {
+export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => void = () => {}): Promise<BuildResult> {
+  options.signal?.throwIfAborted();
+  const registry = new TargetRegistry(options.targets);
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
-  const kinds = options.kinds ?? [...TARGET_KINDS];
+  const kinds = options.kinds ?? registry.kinds;
+  for (const kind of kinds) registry.get(kind);
   const concurrency = options.concurrency ?? defaultConcurrency();
   ensureWritable(outDir);
 
@@ -81,15 +91,19 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const blocked: string[] = [];
   // The session (and puppeteer) is only loaded when something needs printing.
   let session: Promise<BrowserSession> | undefined;
+  const borrowed = options.session;
   const getSession = () =>
-    (session ??= import('../print/browser-session.js').then(({ BrowserSession }) => {
-      const created = new BrowserSession({
-        concurrency,
-        policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
-      });
-      handle.session = created;
-      return created;
-    }));
+    (session ??= borrowed
+      ? Promise.resolve(borrowed)
+      : import('../print/browser-session.js').then(({ BrowserSession }) => {
+          const created = new BrowserSession({
+            concurrency,
+            policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
+          });
+          if (options.signal?.aborted) created.killNow();
+          options.signal?.addEventListener('abort', () => created.killNow(), { once: true });
+          return created;
+        }));
   let browserId: Promise<string> | undefined;
   const browser: BrowserAccess = {
     session: getSession,
@@ -101,8 +115,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   };
 
   const prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
+  const templateSets = new Map<string, TemplateSet>();
   for (const dir of options.courseDirs) {
-    const result = prepareCourse(dir, { today, env, cwd, ...(options.paper ? { paper: options.paper } : {}) });
+    const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.paper ? { paper: options.paper } : {}) });
     if (!result.ok) {
       errors.push(...result.diagnostics);
       onEvent({ type: 'course', course: displayPath(dir, cwd), message: `failed: ${result.diagnostics.length} problem(s)` });
@@ -125,7 +140,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     outDir,
     cwd,
     force: options.force ?? false,
-    ...(options.bleed ? { bleed: options.bleed } : {}),
+    settings: options.bleed ? { bleed: options.bleed } : {},
+    registry,
+    ...(options.text ? { text: options.text } : {}),
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
   };
@@ -142,11 +159,12 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     // while the courses are rendered.
     const planned = await Promise.all(
       prepared.map(async ({ course, cache }) => {
-        const wanted = kinds.filter((kind) => !options.shard || inShard({ course: course.id, kind }, options.shard));
-        return { course, cache, plans: await planCourseTargets(course, cache, wanted, ctx) };
+        const wanted = kinds.filter((kind) => !options.shard || inShard(`${editionKey(course.edition)}/${kind}`, options.shard));
+        return { course, cache, plans: await planTargets(course, cache, wanted.map((k) => registry.get(k)), ctx) };
       }),
     );
-    if (planned.some(({ plans }) => plans.some((p) => needsBrowser(p.kind) && p.reasons.length > 0))) {
+    options.signal?.throwIfAborted();
+    if (planned.some(({ plans }) => plans.some((p) => p.target.browser && p.reasons.length > 0))) {
       // Spawn Chromium before rendering, so it starts up while courses render.
       void (await getSession()).warmUp();
     }
@@ -155,10 +173,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
         courseLimit(async () => {
           if (plans.length === 0) return;
           try {
-            const records = await buildCourseTargets(course, cache, plans, ctx);
+            const records = await buildTargets(course, cache, plans, ctx);
             outputs.push(...records);
             writeCache(join(outDir, course.id), cache);
           } catch (error) {
+            if (options.signal?.aborted) throw options.signal.reason;
             if (error instanceof DeckhandError && error.kind === 'environment') throw error;
             if (isWriteError(error)) throw environmentError(`cannot write to ${displayPath(outDir, cwd)}: ${(error as Error).message}`, error);
             const message = error instanceof Error ? error.message : String(error);
@@ -169,18 +188,18 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       ),
     );
   } finally {
-    if (session) await (await session).close();
+    if (session && !borrowed) await (await session).close();
   }
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 
-  outputs.sort((a, b) => a.course.localeCompare(b.course) || TARGET_KINDS.indexOf(a.kind) - TARGET_KINDS.indexOf(b.kind));
+  outputs.sort((a, b) => a.course.localeCompare(b.course) || a.edition.localeCompare(b.edition) || registry.order(a.kind) - registry.order(b.kind));
   const manifest = outputs.length > 0 ? writeManifest(outDir, outputs, prepared.map((p) => p.course)) : undefined;
   return {
     ok: errors.length === 0,
     outputs,
     errors,
     warnings,
-    browserLaunches: session ? (await session).launches : 0,
+    browserLaunches: session && !borrowed ? (await session).launches : 0,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
   };
 }
@@ -215,4 +234,11 @@ function ensureWritable(outDir: string): void {
       error,
     );
   }
+}
+
+/** Stable 1/n of the targets for CI matrices: by a hash of "<edition key>/<kind>", so adding a course or edition moves nothing else. */
+export function inShard(key: string, shard: { index: number; count: number }): boolean {
+  let h = 2166136261;
+  for (const c of key) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 16777619) >>> 0;
+  return h % shard.count === shard.index - 1;
 }

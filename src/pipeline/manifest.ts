@@ -1,5 +1,5 @@
 /**
- * `<out>/manifest.json`: the audit trail of a build. For every output: course,
+ * `<out>/manifest.json`: the audit trail of a build. For every output: course, edition,
  * kind, path (relative to the manifest), sha256, bytes, the source fingerprint, approval status,
  * reviewers and deckhand version. No timestamps of its own, so identical
  * builds give identical manifests.
@@ -8,19 +8,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DECKHAND_VERSION } from '../version.js';
-import { writeFileAtomic } from './atomic-write.js';
-import type { OutputRecord } from './course-targets.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { OutputRecord } from './run-targets.js';
 import type { PreparedCourse } from './prepare-course.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
 export function writeManifest(outDir: string, outputs: OutputRecord[], courses: PreparedCourse[]): string {
-  const byId = new Map(courses.map((c) => [c.id, c]));
+  const byId = new Map(courses.map((c) => [`${c.id}/${c.edition.edition}`, c]));
   const entries = outputs.map((o) => {
-    const course = byId.get(o.course);
+    const course = byId.get(`${o.course}/${o.edition}`);
     const c = course?.loaded.course;
     return {
       course: o.course,
+      edition: o.edition,
       kind: o.kind,
       path: `${o.course}/${basename(o.path)}`,
       sha256: o.sha256,

@@ -1,6 +1,6 @@
 /** Where the stamp footer goes on each kind of page; the templates keep this band free. */
 import type { FooterBox } from './footer.js';
-import { MM } from './paper.js';
+import { MM } from '../render/paper.js';
 
 export const FOOTER_BOXES = {
   /** Handouts: the page CSS keeps the bottom 16 mm free. */

@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareCourse } from '../../src/build/prepare-course.js';
+import { prepareCourse } from '../../src/pipeline/prepare-course.js';
 import { REPO, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
 
 function brandedCourse() {

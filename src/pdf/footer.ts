@@ -1,6 +1,6 @@
 /**
- * The footer line on every page: short disclaimer, document code and version,
- * "Reviewed by <name>, <date>" and "page X of Y". It is laid out once per
+ * The footer on every page: the caller's lines (short disclaimer; code,
+ * version and reviewers) and a page label ("page X of Y", also the caller's). It is laid out once per
  * document (only the page label changes) and drawn in the band the page CSS
  * keeps free at the bottom, wrapped or shrunk so it never leaves it.
  */
@@ -8,10 +8,10 @@ import { rgb, type PDFPage } from 'pdf-lib';
 import type { StampText } from './stamp-text.js';
 
 export interface FooterText {
-  disclaimer: string;
-  code: string;
-  version: string;
-  reviewedBy: string;
+  /** Lines at the left, in order (wrapped to fit). */
+  lines: string[];
+  /** The label at the right of the lowest line, e.g. "page 3 of 12". */
+  pageLabel(page: number, pages: number): string;
 }
 
 export interface FooterBox {
@@ -29,11 +29,11 @@ export interface FooterLayout {
   size: number;
   box: FooterBox;
   trimWidth: number;
+  pageLabel: FooterText['pageLabel'];
 }
 
 const COLOUR = rgb(0.29, 0.33, 0.39);
 const LEADING = 1.25;
-const pageLabel = (page: number, pages: number) => `page ${page} of ${pages}`;
 
 /**
  * Greedy word wrap to `width` points, linear in the text: each word is measured
@@ -84,14 +84,14 @@ function wrap(text: string, measure: (s: string) => number, width: number): stri
 
 /** Fits the footer into the band: shrinks the type a little first, then wraps, and never exceeds the band. */
 export function layoutFooter(text: StampText, box: FooterBox, trimWidth: number, content: FooterText, pages: number): FooterLayout {
-  const left = [content.disclaimer, `${content.code} · Version ${content.version} · ${content.reviewedBy}`].map((l) => text.clean(l));
+  const left = content.lines.map((l) => text.clean(l));
   const maxLines = (size: number) => Math.max(1, Math.floor(box.height / (size * LEADING)));
   let size = box.fontSize;
   let lines: string[] = [];
   // Long-but-valid text (160-character words, several long reviewer names) may need small type;
   // below 55 % the last line is cut with an ellipsis rather than leave the band.
   for (; size >= box.fontSize * 0.55; size -= 0.25) {
-    const available = trimWidth - 2 * box.margin - text.width(pageLabel(pages, pages), size) - 12;
+    const available = trimWidth - 2 * box.margin - text.width(content.pageLabel(pages, pages), size) - 12;
     // Words are measured once each (StampText caches widths), so wrapping stays linear.
     const measure = (s: string) => text.width(s, size);
     lines = left.flatMap((l) => wrap(l, measure, available));
@@ -99,11 +99,11 @@ export function layoutFooter(text: StampText, box: FooterBox, trimWidth: number,
   }
   const fit = maxLines(size);
   if (lines.length > fit) lines = [...lines.slice(0, fit - 1), `${lines[fit - 1] ?? ''} …`];
-  return { lines, size, box, trimWidth };
+  return { lines, size, box, trimWidth, pageLabel: content.pageLabel };
 }
 
 export function drawFooter(page: PDFPage, text: StampText, layout: FooterLayout, index: number, count: number): void {
-  const { lines, size, box, trimWidth } = layout;
+  const { lines, size, box, trimWidth, pageLabel } = layout;
   const leading = size * LEADING;
   lines.forEach((line, i) => {
     text.draw(page, line, { x: box.margin, y: box.bottom + (lines.length - 1 - i) * leading, size, color: COLOUR });

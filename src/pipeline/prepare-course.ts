@@ -8,20 +8,26 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { formatPath } from '../content/diagnostic.js';
 import { loadCourse, type LoadedCourse } from '../content/load-course.js';
-import { courseView, type CourseView } from '../render/course-view.js';
+import type { CompileInput } from '../compile/compile.js';
+import { BASE_EDITION, type Edition } from '../content/edition.js';
 import { TemplateSet } from '../render/template-set.js';
 import { approvalState, type ApprovalState } from '../review/approval-state.js';
 import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../review/canonical.js';
 import { courseInputs } from '../review/course-inputs.js';
 import { readSnapshot } from '../review/snapshot.js';
-import type { PaperId } from '../stamp/paper.js';
+import type { PaperId } from '../render/paper.js';
 import { isoDay, sourceDate } from './dates.js';
 
 export const DEFAULT_THEME = 'clinical';
 
+/** One prepared edition (today every course has only its base edition). */
 export interface PreparedCourse {
   loaded: LoadedCourse;
+  /** The course id. */
   id: string;
+  edition: Edition;
+  /** What the compile step takes. */
+  input: CompileInput;
   templates: TemplateSet;
   /** The course's own templates folder, if it has one. */
   templatesDir?: string;
@@ -32,7 +38,6 @@ export interface PreparedCourse {
   fingerprint: string;
   state: ApprovalState;
   date: Date;
-  view: CourseView;
 }
 
 export type Prepared = { ok: true; course: PreparedCourse } | { ok: false; diagnostics: Diagnostic[] };
@@ -43,11 +48,11 @@ export interface PrepareOptions {
   today: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Template sets already loaded in this build, by course templates folder (courses sharing one share the set). */
+  templateSets?: Map<string, TemplateSet>;
 }
 
-/** Courses with the same template folders share one compiled set. */
-const templateSets = new Map<string, TemplateSet>();
-function templateSetFor(overrideDir: string | undefined): TemplateSet {
+function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>()): TemplateSet {
   const key = overrideDir ?? '';
   let set = templateSets.get(key);
   if (!set) {
@@ -77,7 +82,7 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
       return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
     }
   }
-  const templates = templateSetFor(templatesDir);
+  const templates = templateSetFor(templatesDir, options.templateSets);
   const theme = course.presentation?.theme ?? DEFAULT_THEME;
   if (!templates.has(`themes/${theme}.css`)) {
     return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);
@@ -90,21 +95,24 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
   const print = fingerprint(canonical);
   const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir), options.today);
   const { date } = sourceDate(loaded.dir, options.env);
+  const edition: Edition = { course: course.id, edition: BASE_EDITION, language: course.language, ...(course.markets.length === 1 && course.markets[0] ? { market: course.markets[0] } : {}) };
+  const paper = options.paper ?? course.presentation?.paper ?? 'a4';
   return {
     ok: true,
     course: {
       loaded,
       id: course.id,
+      edition,
+      input: { edition, course, state, assets: loaded.assets, date, day: isoDay(date), theme, paper, fingerprint: print, sourceSha256: loaded.sourceSha256 },
       templates,
       ...(templatesDir ? { templatesDir } : {}),
       theme,
-      paper: options.paper ?? course.presentation?.paper ?? 'a4',
+      paper,
       canonical,
       canonicalJson: canonicalJson(canonical),
       fingerprint: print,
       state,
       date,
-      view: courseView(course, state, isoDay(date), loaded.assets),
     },
   };
 }

@@ -14,6 +14,8 @@ export interface ReviewerRecord {
 
 export interface DeckhandRecord {
   course: string;
+  /** The edition id; absent for a course's base edition. */
+  edition?: string;
   kind: string;
   documentCode: string;
   version: string;
@@ -78,6 +80,7 @@ export function xmpPacket(f: XmpFields): string {
     `   <xmp:ModifyDate>${iso(f.date)}</xmp:ModifyDate>`,
     `   <xmp:MetadataDate>${iso(f.date)}</xmp:MetadataDate>`,
     simple('course'),
+    ...(r.edition ? [simple('edition')] : []),
     simple('kind'),
     simple('documentCode'),
     simple('version'),
@@ -111,5 +114,6 @@ export function readDeckhandRecord(xmp: string): DeckhandRecord | undefined {
   const required = ['course', 'kind', 'documentCode', 'version', 'reviewExpires', 'approvalStatus', 'sourceSha256', 'contentFingerprint', 'pagesSha256', 'generator'] as const;
   const values = Object.fromEntries(required.map((n) => [n, field(n)]));
   if (required.some((n) => values[n] === undefined)) return undefined;
-  return { ...(values as Record<(typeof required)[number], string>), approvalStatus: values.approvalStatus === 'approved' ? 'approved' : 'draft', reviewers };
+  const edition = field('edition');
+  return { ...(values as Record<(typeof required)[number], string>), ...(edition ? { edition } : {}), approvalStatus: values.approvalStatus === 'approved' ? 'approved' : 'draft', reviewers };
 }

@@ -8,7 +8,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { stampFontBytes } from '../../src/render/fonts.js';
-import { stampFontkit } from '../../src/stamp/stamp-font.js';
+import { stampFontkit } from '../../src/pdf/stamp-font.js';
 
 const TEXT = 'Reviewed by Ayşe Işık, Müller & Straße — Ελληνικά, Кириллица; page 12 of 34 (DRAFT) ğİıäßéñøå';
 

@@ -7,7 +7,7 @@
  * blank or garbled, while text extraction still looks fine. Upstream fontkit
  * fixed this (foliojs/fontkit#191); the fork never took the fix. We pad each
  * glyph record to an even length as it is added to the subset, which is what
- * the fix does. tests/stamp/stamp-font.test.ts compares every subset glyph's
+ * the fix does. tests/pdf/stamp-font.test.ts compares every subset glyph's
  * outline with the original font's.
  */
 import fontkit from '@pdf-lib/fontkit';

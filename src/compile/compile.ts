@@ -1,0 +1,121 @@
+/**
+ * The pure compile step: a validated edition and a loaded template set →
+ * everything that needs no browser. Deck Markdown, deck HTML and the deck's
+ * print HTML; the handout HTML; outline and speaker notes per slide; the text
+ * the PDF phases stamp. No I/O: the template set holds its files in memory and
+ * records which of them each product read; fonts are passed in.
+ * The build, the tests and the benchmark all compile through here.
+ */
+import type { Asset } from '../content/assets.js';
+import type { Edition } from '../content/edition.js';
+import type { Course } from '../content/schema.js';
+import { deckHtml, deckPrintHtml, speakerNotes } from '../deck/deck-html.js';
+import { deckView, type SectionNotes } from '../deck/deck-view.js';
+import { renderMarp } from '../deck/marp.js';
+import { deckOutline, type OutlineEntry } from '../deck/outline.js';
+import { renderHandout } from '../handout/render-handout.js';
+import { courseView, type CourseView } from '../render/course-view.js';
+import { escapeMarkdown, escapeView, trusted } from '../render/escape.js';
+import type { FontCss } from '../render/fonts.js';
+import type { PaperId } from '../render/paper.js';
+import type { TemplateSet } from '../render/template-set.js';
+import type { ApprovalState } from '../review/approval-state.js';
+import { ENGLISH, type InterfaceText } from './interface-text.js';
+import { documentStamp, type DocumentStamp } from './stamp-text.js';
+
+/** A validated edition, as the compile step needs it. */
+export interface CompileInput {
+  edition: Edition;
+  course: Course;
+  state: ApprovalState;
+  assets: Map<string, Asset>;
+  /** The source date (SOURCE_DATE_EPOCH, git, mtime) and its YYYY-MM-DD. */
+  date: Date;
+  day: string;
+  theme: string;
+  paper: PaperId;
+  fingerprint: string;
+  sourceSha256: string;
+}
+
+export interface CompileOptions {
+  /** @font-face CSS for a document's text (render/fonts.ts fontFaceCss; tests may pass () => ''). */
+  fonts: FontCss;
+  /** Interface strings; English by default. */
+  text?: InterfaceText;
+}
+
+export interface CompiledDeck {
+  markdown: string;
+  html: string;
+  printHtml: string;
+  slideCount: number;
+  /** Bookmarks: one per section, 0-based page. */
+  outline: OutlineEntry[];
+  /** Speaker notes, one entry per slide ('' when none). */
+  notes: string[];
+  /** Template files (rel paths) each product read. */
+  reads: { markdown: string[]; html: string[]; print: string[] };
+}
+
+export interface CompiledHandout {
+  html: string;
+  reads: string[];
+}
+
+export interface Compiled {
+  edition: Edition;
+  view: CourseView;
+  deck: CompiledDeck;
+  handout: CompiledHandout;
+  /** What the PDF phases draw and record, per printed document. */
+  stamp: { deck: DocumentStamp; handout: DocumentStamp };
+}
+
+export const compileView = (input: CompileInput, text: InterfaceText = ENGLISH): CourseView =>
+  courseView(input.course, input.state, input.day, input.assets, text);
+
+/** Section notes for slides without item notes: `speakerNotes` plus the ladder's and team's own. */
+export function sectionNotes(course: Course): SectionNotes {
+  return { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
+}
+
+export function compileDeck(input: CompileInput, templates: TemplateSet, options: CompileOptions, view = compileView(input, options.text)): CompiledDeck {
+  const { theme } = input;
+  const deck = { ...deckView(view, theme, sectionNotes(input.course)), langYaml: trusted(JSON.stringify(view.lang)), themeYaml: trusted(JSON.stringify(theme)) };
+  const md = templates.record(() => templates.render('deck.md.hbs', escapeView(deck, escapeMarkdown)));
+  const marp = templates.record(() => renderMarp(md.value, templates.text(`themes/${theme}.css`)));
+  const meta = { lang: view.lang, title: view.title };
+  const fontCss = options.fonts(`${view.title} ${marp.value.html} ${marp.value.comments.flat().join(' ')}`);
+  const html = templates.record(() => deckHtml(templates, marp.value, meta, fontCss));
+  const print = union(md.reads, marp.reads);
+  return {
+    markdown: md.value,
+    html: html.value,
+    printHtml: deckPrintHtml(marp.value, meta, fontCss),
+    slideCount: marp.value.slideCount,
+    outline: deckOutline(marp.value.html),
+    notes: speakerNotes(marp.value),
+    reads: { markdown: md.reads, html: union(print, html.reads), print },
+  };
+}
+
+export function compileHandout(input: CompileInput, templates: TemplateSet, options: CompileOptions, view = compileView(input, options.text)): CompiledHandout {
+  const { value, reads } = templates.record(() => renderHandout(templates, view, input.paper, options.fonts));
+  return { html: value, reads };
+}
+
+/** Everything at once (tests, bench, the JSON dump); the build compiles the parts it needs. */
+export function compile(input: CompileInput, templates: TemplateSet, options: CompileOptions): Compiled {
+  const text = options.text ?? ENGLISH;
+  const view = compileView(input, text);
+  return {
+    edition: input.edition,
+    view,
+    deck: compileDeck(input, templates, options, view),
+    handout: compileHandout(input, templates, options, view),
+    stamp: { deck: documentStamp(input, 'deck-pdf', text), handout: documentStamp(input, 'handout-pdf', text) },
+  };
+}
+
+const union = (a: string[], b: string[]): string[] => [...new Set([...a, ...b])].sort();

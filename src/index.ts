@@ -1,0 +1,28 @@
+/**
+ * deckhand's programmatic API: `import { build, check, verify, approve } from 'deckhand'`.
+ * Nothing here prints or exits; results carry the diagnostics the CLI would print.
+ */
+export { build, defaultConcurrency, type BuildEvent, type BuildOptions, type BuildResult } from './pipeline/build.js';
+export { buildReport, type BuildReport } from './pipeline/report.js';
+export { check, type CheckOptions, type CheckResult, type CheckedCourse } from './pipeline/check.js';
+export { approveCourse as approve, type ApproveOutcome } from './pipeline/approve-course.js';
+export type { SignOff } from './review/approve.js';
+export { verifyPdf, type Verdict } from './pipeline/verify.js';
+export type { OutputRecord } from './pipeline/run-targets.js';
+export type { Diagnostic } from './content/diagnostic.js';
+export { BASE_EDITION, editionKey, editionFileName, type Edition } from './content/edition.js';
+export { BUILTIN_TARGETS, TargetRegistry } from './targets/registry.js';
+export type { BuildSettings, ProduceContext, Product, Target } from './targets/target.js';
+export { compile, compileDeck, compileHandout, type Compiled, type CompiledDeck, type CompiledHandout, type CompileInput, type CompileOptions } from './compile/compile.js';
+export { ENGLISH, type InterfaceText } from './compile/interface-text.js';
+export { prepareCourse, type PreparedCourse } from './pipeline/prepare-course.js';
+export { BrowserSession } from './print/browser-session.js';
+export { DeckhandError } from './errors.js';
+
+import { reviewDay } from './pipeline/dates.js';
+import { verifyPdf, type Verdict } from './pipeline/verify.js';
+
+/** Checks a deckhand PDF (and, given the course folder, against its current approved source). */
+export function verify(pdf: string, courseDir?: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<Verdict> {
+  return verifyPdf(pdf, courseDir, reviewDay(options.env));
+}

@@ -1,0 +1,68 @@
+/**
+ * PDF phase 1, decorate: what is drawn on the printed pages. Exact page boxes
+ * (and bleed with crop marks), the footer on every page, the watermark when
+ * asked, bookmarks. Stamp drawings are marked as Artifacts, which keeps the
+ * tagged structure Chromium wrote intact. Every text is a parameter.
+ * (Later: the personalisation slot box.)
+ */
+import { beginMarkedContent, endMarkedContent, PDFDocument, type PDFPage } from 'pdf-lib';
+import { stampFontBytes } from '../render/fonts.js';
+import type { PaperId } from '../render/paper.js';
+import { drawFooter, layoutFooter, type FooterBox, type FooterLayout, type FooterText } from './footer.js';
+import { writeOutline, type Bookmark } from './outline.js';
+import { addBleed, drawCropMarks, setPaperSize } from './page-boxes.js';
+import { stampFontkit } from './stamp-font.js';
+import { StampText } from './stamp-text.js';
+import { drawWatermark } from './watermark.js';
+export { FOOTER_BOXES } from './footer-boxes.js';
+
+export interface DecorateRequest {
+  footer: FooterText;
+  /** Footer geometry, in points relative to the trim. */
+  footerBox: FooterBox;
+  /** Diagonal watermark text; none when absent. */
+  watermark?: string;
+  /** Set the exact paper size (handouts); decks keep their 16:9 size. */
+  paper?: PaperId;
+  /** Press bleed in points. */
+  bleed?: number;
+  bookmarks?: Bookmark[];
+}
+
+/** Subset name of the stamp font: fixed, so output does not vary (pdf-lib would add a random suffix). */
+const STAMP_FONT_NAME = 'DHSTMP+NotoSans-Regular';
+
+/** Loads printed PDF bytes for the phases (without touching their metadata). */
+export function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false });
+}
+
+export async function decorate(doc: PDFDocument, request: DecorateRequest): Promise<void> {
+  doc.registerFontkit(stampFontkit);
+  const font = await doc.embedFont(stampFontBytes(), { subset: true, customName: STAMP_FONT_NAME });
+  const text = new StampText(doc, font);
+  const pages = doc.getPages();
+  let layout: FooterLayout | undefined;
+
+  pages.forEach((page, index) => {
+    const trim = request.paper ? setPaperSize(page, request.paper) : page.getSize();
+    if (request.bleed) addBleed(page, request.bleed);
+    layout ??= layoutFooter(text, request.footerBox, trim.width, request.footer, pages.length);
+    const footer = layout;
+    asArtifact(page, () => {
+      if (request.watermark) drawWatermark(page, trim, text, request.watermark);
+      drawFooter(page, text, footer, index, pages.length);
+      if (request.bleed) drawCropMarks(page, trim, request.bleed);
+    });
+  });
+  if (request.bookmarks) writeOutline(doc, request.bookmarks);
+}
+
+function asArtifact(page: PDFPage, draw: () => void): void {
+  page.pushOperators(beginMarkedContent('Artifact'));
+  try {
+    draw();
+  } finally {
+    page.pushOperators(endMarkedContent());
+  }
+}

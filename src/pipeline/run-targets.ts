@@ -1,0 +1,174 @@
+/**
+ * Builds the requested targets of one prepared edition. Each target is skipped
+ * when its cache key (with its recorded template reads) and output still
+ * match; otherwise it is produced through the registry, taken through its PDF
+ * phases, and written atomically. Compiled parts and products are made once.
+ */
+import { compileDeck, compileHandout, compileView, type CompiledDeck, type CompiledHandout } from '../compile/compile.js';
+import { ENGLISH, type InterfaceText } from '../compile/interface-text.js';
+import { documentStamp, type DocumentStamp } from '../compile/stamp-text.js';
+import { editionFileName } from '../content/edition.js';
+import { displayPath } from '../content/load-course.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { BrowserSession } from '../print/browser-session.js';
+import type { CourseView } from '../render/course-view.js';
+import { fontFaceCss } from '../render/fonts.js';
+import type { TargetRegistry } from '../targets/registry.js';
+import type { BuildSettings, ProduceContext, Product, Target } from '../targets/target.js';
+import { codeFingerprint } from '../version.js';
+import { join } from 'node:path';
+import { sha256, staleReasons, type CacheKey, type CourseCache } from './cache.js';
+import type { PreparedCourse } from './prepare-course.js';
+
+export interface OutputRecord {
+  course: string;
+  edition: string;
+  kind: string;
+  path: string;
+  sha256: string;
+  bytes: number;
+  pages?: number;
+  rebuilt: boolean;
+  reasons: string[];
+}
+
+export interface BrowserAccess {
+  /** The build's browser session, created (not launched) on first use. */
+  session(): Promise<BrowserSession>;
+  /** Identity of the browser that would print (path, size, mtime), found without launching it. */
+  identity(): Promise<string>;
+  warn(message: string): void;
+}
+
+export interface TargetContext {
+  outDir: string;
+  cwd: string;
+  force: boolean;
+  settings: BuildSettings;
+  registry: TargetRegistry;
+  text?: InterfaceText;
+  browser: BrowserAccess;
+  onOutput(record: OutputRecord): void;
+}
+
+export interface TargetPlan {
+  target: Target;
+  file: string;
+  /** Key without the template component, which depends on what the target reads. */
+  key: CacheKey;
+  /** Why it must be rebuilt; empty when it is up to date. */
+  reasons: string[];
+}
+
+/** output/<course>/<course>[.<edition>].<suffix> */
+export const targetFile = (outDir: string, course: PreparedCourse, target: Target): string => join(outDir, course.id, editionFileName(course.edition, target.suffix));
+
+/** Decides, from the cache alone, which targets need building and why. */
+export async function planTargets(course: PreparedCourse, cache: CourseCache, targets: Target[], ctx: TargetContext): Promise<TargetPlan[]> {
+  const entries = cache[course.edition.edition] ?? {};
+  return Promise.all(
+    targets.map(async (target) => {
+      const file = targetFile(ctx.outDir, course, target);
+      const key = await baseKey(course, target, ctx);
+      const entry = entries[target.kind];
+      const current = entry ? { ...key, template: course.templates.fingerprint(entry.reads) } : key;
+      return { target, file, key, reasons: ctx.force ? ['--force'] : staleReasons(entry, current, file) };
+    }),
+  );
+}
+
+export async function buildTargets(course: PreparedCourse, cache: CourseCache, plans: TargetPlan[], ctx: TargetContext): Promise<OutputRecord[]> {
+  const entries = (cache[course.edition.edition] ??= {});
+  const produce = produceContext(course, ctx);
+  const record = (plan: TargetPlan, fields: { sha256: string; bytes: number; pages?: number }, rebuilt: boolean): OutputRecord => {
+    const r: OutputRecord = {
+      course: course.id,
+      edition: course.edition.edition,
+      kind: plan.target.kind,
+      path: displayPath(plan.file, ctx.cwd),
+      sha256: fields.sha256,
+      bytes: fields.bytes,
+      ...(fields.pages ? { pages: fields.pages } : {}),
+      rebuilt,
+      reasons: rebuilt ? plan.reasons : [],
+    };
+    ctx.onOutput(r);
+    return r;
+  };
+  return Promise.all(
+    plans.map(async (plan) => {
+      const entry = entries[plan.target.kind];
+      if (plan.reasons.length === 0 && entry) return record(plan, entry, false);
+      const { bytes, pages, reads } = await finish(plan.target, produce);
+      writeFileAtomic(plan.file, bytes);
+      const digest = sha256(bytes);
+      const key = { ...plan.key, template: course.templates.fingerprint(reads) };
+      entries[plan.target.kind] = { key, sha256: digest, bytes: bytes.length, ...(pages ? { pages } : {}), reads: [...reads] };
+      return record(plan, { sha256: digest, bytes: bytes.length, ...(pages ? { pages } : {}) }, true);
+    }),
+  );
+}
+
+/** The product, through the target's PDF phases (pdf-lib loads while Chromium prints). */
+async function finish(target: Target, ctx: ProduceContext): Promise<Product> {
+  if (!target.pdf) return ctx.product(target.kind);
+  const [product, { runPdfPhases }] = await Promise.all([ctx.product(target.kind), import('../pdf/phases.js')]);
+  const sealed = await runPdfPhases(product.bytes, target.pdf.requests(ctx, product));
+  return { bytes: sealed.bytes, pages: sealed.pages, reads: product.reads };
+}
+
+function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceContext {
+  const text = ctx.text ?? ENGLISH;
+  const options = { fonts: fontFaceCss, text };
+  let view: CourseView | undefined;
+  let deck: CompiledDeck | undefined;
+  let handout: CompiledHandout | undefined;
+  const stamps = new Map<string, DocumentStamp>();
+  const products = new Map<string, Promise<Product>>();
+  const produce: ProduceContext = {
+    edition: course.edition,
+    input: course.input,
+    templates: course.templates,
+    text,
+    settings: ctx.settings,
+    deck: () => (deck ??= compileDeck(course.input, course.templates, options, (view ??= compileView(course.input, text)))),
+    handout: () => (handout ??= compileHandout(course.input, course.templates, options, (view ??= compileView(course.input, text)))),
+    stamp: (kind) => {
+      let s = stamps.get(kind);
+      if (!s) stamps.set(kind, (s = documentStamp(course.input, kind, text)));
+      return s;
+    },
+    print: (html, what) => printWithRetry(ctx.browser, html, what),
+    product: (kind) => {
+      let p = products.get(kind);
+      if (!p) products.set(kind, (p = ctx.registry.get(kind).produce(produce)));
+      return p;
+    },
+  };
+  return produce;
+}
+
+/** If Chromium dies while printing, the document is retried once on a fresh browser. */
+async function printWithRetry(browser: BrowserAccess, html: string, what: string): Promise<Uint8Array> {
+  const [{ printPdf }, session] = await Promise.all([import('../print/print-pdf.js'), browser.session()]);
+  try {
+    return await printPdf(session, html);
+  } catch (error) {
+    if ((error as { kind?: string }).kind === 'environment') throw error;
+    browser.warn(`printing ${what} failed (${(error as Error).message.split('\n')[0]}); retrying once`);
+    return printPdf(session, html);
+  }
+}
+
+async function baseKey(course: PreparedCourse, target: Target, ctx: TargetContext): Promise<CacheKey> {
+  const { state } = course;
+  const key: CacheKey = {
+    content: sha256(course.canonicalJson),
+    review: sha256(JSON.stringify([course.loaded.course.review, state.approved, state.reasons])),
+    deckhand: codeFingerprint(),
+    date: course.date.toISOString(),
+  };
+  if (target.options) key.options = target.options(course.input, ctx.settings);
+  if (target.browser) key.browser = await ctx.browser.identity();
+  return key;
+}
