@@ -7,7 +7,8 @@ export async function printPdf(session: BrowserSession, html: string): Promise<U
   return session.withPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     // Inline fonts are decoded lazily; wait until every face in use is ready.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // A string, so Node code needs no DOM types (browser code is type-checked in tsconfig.shell.json).
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
     return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: PRINT_TIMEOUT_MS });
   });
 }
