@@ -49,6 +49,8 @@ export interface BuildOptions {
   session?: BrowserSession;
   /** Interface strings for the documents (default English). */
   text?: InterfaceText;
+  /** The base templates folder every course falls back to (default: deckhand's own templates/). */
+  templates?: string;
 }
 
 export type BuildEvent =
@@ -98,7 +100,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       : import('../print/browser-session.js').then(({ BrowserSession }) => {
           const created = new BrowserSession({
             concurrency,
-            policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
+            policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), options.templates ? resolve(cwd, options.templates) : BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
           });
           if (options.signal?.aborted) created.killNow();
           options.signal?.addEventListener('abort', () => created.killNow(), { once: true });
@@ -117,7 +119,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   const templateSets = new Map<string, TemplateSet>();
   for (const dir of options.courseDirs) {
-    const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.paper ? { paper: options.paper } : {}) });
+    const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) });
     if (!result.ok) {
       errors.push(...result.diagnostics);
       onEvent({ type: 'course', course: displayPath(dir, cwd), message: `failed: ${result.diagnostics.length} problem(s)` });

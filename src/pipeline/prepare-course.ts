@@ -50,13 +50,15 @@ export interface PrepareOptions {
   cwd?: string;
   /** Template sets already loaded in this build, by course templates folder (courses sharing one share the set). */
   templateSets?: Map<string, TemplateSet>;
+  /** The base templates folder (default: deckhand's own templates/). */
+  baseTemplates?: string;
 }
 
-function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>()): TemplateSet {
-  const key = overrideDir ?? '';
+function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>(), baseDir?: string): TemplateSet {
+  const key = `${overrideDir ?? ''}\0${baseDir ?? ''}`;
   let set = templateSets.get(key);
   if (!set) {
-    set = new TemplateSet(overrideDir);
+    set = new TemplateSet(overrideDir, baseDir);
     templateSets.set(key, set);
   }
   return set;
@@ -82,7 +84,7 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
       return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
     }
   }
-  const templates = templateSetFor(templatesDir, options.templateSets);
+  const templates = templateSetFor(templatesDir, options.templateSets, options.baseTemplates);
   const theme = course.presentation?.theme ?? DEFAULT_THEME;
   if (!templates.has(`themes/${theme}.css`)) {
     return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);

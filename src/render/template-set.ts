@@ -42,8 +42,8 @@ export class TemplateSet {
   private readonly files = new Map<string, TemplateFile>();
   private recording: Set<string> | undefined;
 
-  constructor(overrideDir?: string) {
-    this.roots = overrideDir ? [overrideDir, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
+  constructor(overrideDir?: string, baseDir: string = BUILTIN_TEMPLATES) {
+    this.roots = overrideDir ? [overrideDir, baseDir] : [baseDir];
     [...this.roots].reverse().forEach((root, reversed) => {
       for (const file of walk(root, () => true)) {
         const text = readFileSync(file, 'utf8');
@@ -64,7 +64,7 @@ export class TemplateSet {
       (hb as unknown as { VM: unknown }).VM = {
         ...vm,
         resolvePartial: (partial: unknown, context: unknown, options: { name?: string }) => {
-          if (!partial && options.name && options.name !== '@partial-block') this.note(`partials/${options.name}.hbs`);
+          if (options.name && options.name !== '@partial-block') this.note(`partials/${options.name}.hbs`);
           return resolvePartial(partial, context, options);
         },
       };
