@@ -63,8 +63,10 @@ export interface BuildResult {
   outputs: OutputRecord[];
   errors: Diagnostic[];
   warnings: string[];
-  /** Chromium launches during this build (0 when nothing needed printing). */
+  /** Chromium launches during this build (0 when nothing needed printing, or the session was borrowed). */
   browserLaunches: number;
+  /** Whether anything was printed (the browser, own or borrowed, was used). */
+  browserUsed: boolean;
   manifest?: string;
 }
 
@@ -202,6 +204,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     errors,
     warnings,
     browserLaunches: session && !borrowed ? (await session).launches : 0,
+    browserUsed: session !== undefined,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
   };
 }

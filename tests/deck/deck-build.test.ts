@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findBrowser } from '../../src/print/find-browser.js';
 import { launchTestBrowser, openLogged } from '../support/browser.js';
-import { REPO, SAMPLE_DIR, SAMPLE_ID, runJson, tempDir } from '../support/fixtures.js';
+import { buildArgs, sharedBrowser } from '../support/api.js';
+import { REPO, SAMPLE_DIR, SAMPLE_ID, tempDir } from '../support/fixtures.js';
 import { loadPdf, pageTexts, pdfinfo } from '../support/pdf.js';
 
 const course = parse(readFileSync(join(SAMPLE_DIR, 'course.yaml'), 'utf8')) as {
@@ -24,10 +25,11 @@ const course = parse(readFileSync(join(SAMPLE_DIR, 'course.yaml'), 'utf8')) as {
 const out = tempDir('deckhand-deck-');
 const file = (suffix: string) => join(out, SAMPLE_ID, `${SAMPLE_ID}.${suffix}`);
 let browser: Browser;
-let build: ReturnType<typeof runJson<{ ok: boolean; outputs: { kind: string; pages?: number; path: string }[] }>>;
+const shared = sharedBrowser();
+let build: Awaited<ReturnType<typeof buildArgs>>;
 
 beforeAll(async () => {
-  build = runJson(['build', SAMPLE_DIR, '--out', out, '--only', 'deck-md,deck-html,deck-pdf']);
+  build = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'deck-md,deck-html,deck-pdf'], {}, shared);
   browser = await launchTestBrowser();
 });
 afterAll(async () => browser?.close());

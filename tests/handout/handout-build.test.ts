@@ -10,7 +10,8 @@ import { PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MM } from '../../src/pdf/page-boxes.js';
-import { SAMPLE_DIR, SAMPLE_ID, runCli, sampleWorkspace, tempDir } from '../support/fixtures.js';
+import { buildArgs, sharedBrowser } from '../support/api.js';
+import { SAMPLE_DIR, SAMPLE_ID, sampleWorkspace, tempDir } from '../support/fixtures.js';
 import { loadPdf, pageTexts, pdffonts, pdfinfo } from '../support/pdf.js';
 
 const course = parse(readFileSync(join(SAMPLE_DIR, 'course.yaml'), 'utf8')) as {
@@ -25,16 +26,18 @@ const outputs = (out: string, id = SAMPLE_ID) => ({
   deck: join(out, id, `${id}.deck.pdf`),
 });
 
-function build(args: string[], env: Record<string, string> = {}, dir = SAMPLE_DIR) {
+const browser = sharedBrowser();
+
+async function build(args: string[], env: Record<string, string> = {}, dir = SAMPLE_DIR) {
   const out = tempDir('deckhand-handout-');
-  const result = runCli(['build', dir, '--out', out, ...args], { env });
+  const result = await buildArgs(['build', dir, '--out', out, ...args], { env }, browser);
   expect(result.status, result.stderr).toBe(0);
   return { out, ...outputs(out), stderr: result.stderr };
 }
 
-let a4: ReturnType<typeof build>;
-beforeAll(() => {
-  a4 = build(['--only', 'deck-pdf,handout-pdf']);
+let a4: Awaited<ReturnType<typeof build>>;
+beforeAll(async () => {
+  a4 = await build(['--only', 'deck-pdf,handout-pdf']);
 });
 
 describe('the handout PDF', () => {
@@ -50,8 +53,8 @@ describe('the handout PDF', () => {
     expect(info.Producer).toMatch(/^deckhand \d/);
   });
 
-  it('is US Letter with --paper letter', () => {
-    const letter = build(['--only', 'handout-pdf', '--paper', 'letter']);
+  it('is US Letter with --paper letter', async () => {
+    const letter = await build(['--only', 'handout-pdf', '--paper', 'letter']);
     expect(pdfinfo(letter.handout)['Page size']).toBe('612 x 792 pts (letter)');
   });
 
@@ -119,7 +122,7 @@ describe('both PDFs', () => {
 
 describe('press output', () => {
   it('--bleed 3mm makes the TrimBox 3 mm smaller than the MediaBox on every side', async () => {
-    const press = build(['--only', 'handout-pdf', '--bleed', '3mm']);
+    const press = await build(['--only', 'handout-pdf', '--bleed', '3mm']);
     const pdf = await loadPdf(press.handout);
     for (const page of pdf.getPages()) {
       const media = page.getMediaBox();
@@ -145,7 +148,7 @@ describe('the DRAFT watermark', () => {
   };
 
   it('is on every page of every PDF when the review has expired on the build date', async () => {
-    const expired = build(['--only', 'deck-pdf,handout-pdf'], { SOURCE_DATE_EPOCH: String(Date.UTC(2028, 0, 15) / 1000) });
+    const expired = await build(['--only', 'deck-pdf,handout-pdf'], { SOURCE_DATE_EPOCH: String(Date.UTC(2028, 0, 15) / 1000) });
     expect(expired.stderr).toContain('review expired on 2027-11-30');
     expect(await watermarkOnEveryPage(expired.handout)).toBe(true);
     expect(await watermarkOnEveryPage(expired.deck)).toBe(true);
@@ -153,7 +156,7 @@ describe('the DRAFT watermark', () => {
 
   it('is on every page when the review status is not "approved"', async () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace('status: approved', 'status: in-review') });
-    const draft = build(['--only', 'deck-pdf,handout-pdf'], {}, ws.dir);
+    const draft = await build(['--only', 'deck-pdf,handout-pdf'], {}, ws.dir);
     expect(await watermarkOnEveryPage(draft.handout)).toBe(true);
     expect(await watermarkOnEveryPage(draft.deck)).toBe(true);
     expect(execFileSync('pdftotext', [draft.handout, '-'], { encoding: 'utf8' })).toContain('Draft — review status: in-review');

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_DIR, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
+import { buildArgs, sharedBrowser } from '../support/api.js';
+import { SAMPLE_DIR, sampleWorkspace, tempDir } from '../support/fixtures.js';
 
 interface Report {
   ok: boolean;
@@ -26,92 +27,96 @@ const hashes = (out: string, course?: string) =>
 
 const COURSES = Array.from({ length: 10 }, (_, i) => `course-${String(i + 1).padStart(2, '0')}`);
 let root: string;
-let cold: Report & { ms: number };
+let cold: Report & { ms: number; browserUsed: boolean };
 const outAll = tempDir('deckhand-ten-');
 
-function timedBuild(args: string[], cwd: string) {
+const browser = sharedBrowser();
+const runJson = (args: string[], options: { cwd?: string } = {}) => buildArgs(args, options, browser);
+
+async function timedBuild(args: string[], cwd: string) {
   const started = performance.now();
-  const result = runJson<Report>(['build', ...args], { cwd });
+  const result = await runJson(['build', ...args], { cwd });
   expect(result.status, result.stderr).toBe(0);
-  return { ...result.json, ms: performance.now() - started, stderr: result.stderr };
+  return { ...result.json, browserUsed: result.browserUsed, ms: performance.now() - started, stderr: result.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tempDir('deckhand-ws-');
   for (const id of COURSES) sampleWorkspace({ id, root });
-  cold = timedBuild(['--out', outAll], root);
+  cold = await timedBuild(['--out', outAll], root);
 }, 240_000);
 
 describe('reproducible output', () => {
-  it('two builds into different folders with the same SOURCE_DATE_EPOCH give identical bytes', () => {
+  it('two builds into different folders with the same SOURCE_DATE_EPOCH give identical bytes', async () => {
     const a = tempDir();
     const b = tempDir();
-    expect(runJson(['build', SAMPLE_DIR, '--out', a]).status).toBe(0);
-    expect(runJson(['build', SAMPLE_DIR, '--out', b, '-j', '1']).status).toBe(0);
+    expect((await runJson(['build', SAMPLE_DIR, '--out', a])).status).toBe(0);
+    expect((await runJson(['build', SAMPLE_DIR, '--out', b, '-j', '1'])).status).toBe(0);
     const first = hashes(a);
     expect(Object.keys(first)).toHaveLength(4);
     expect(hashes(b)).toEqual(first);
     expect(sha(join(a, 'manifest.json'))).toBe(sha(join(b, 'manifest.json')));
   });
 
-  it('a course built alone gives the same bytes as built among ten', () => {
+  it('a course built alone gives the same bytes as built among ten', async () => {
     expect(cold.outputs).toHaveLength(40);
     const alone = tempDir();
-    expect(runJson(['build', 'decks/course-07', '--out', alone], { cwd: root }).status).toBe(0);
+    expect((await runJson(['build', 'decks/course-07', '--out', alone], { cwd: root })).status).toBe(0);
     expect(hashes(alone)).toEqual(hashes(outAll, 'course-07'));
   });
 });
 
 describe('incremental builds', () => {
-  it('a no-op rebuild launches no browser, rebuilds nothing and takes a fraction of the cold build', () => {
-    const noop = timedBuild(['--out', outAll], root);
-    expect(noop.browserLaunches).toBe(0);
+  it('a no-op rebuild launches no browser, rebuilds nothing and takes a fraction of the cold build', async () => {
+    const noop = await timedBuild(['--out', outAll], root);
+    expect(noop.browserUsed).toBe(false);
     expect(noop.outputs.filter((o) => o.rebuilt)).toEqual([]);
     expect(noop.outputs).toHaveLength(40);
     // Wall time is measured by `npm run bench`; here only a loose sanity bound.
     expect(noop.ms).toBeLessThan(cold.ms * 0.5);
   });
 
-  it('editing one course out of ten rebuilds only that course\'s targets, and says why', () => {
+  it('editing one course out of ten rebuilds only that course\'s targets, and says why', async () => {
     const file = join(root, 'decks', 'course-04', 'course.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('No. It is generally seen', 'No. It is usually seen'));
-    const after = timedBuild(['--out', outAll], root);
+    const after = await timedBuild(['--out', outAll], root);
     const rebuilt = after.outputs.filter((o) => o.rebuilt);
     expect(rebuilt.map((o) => `${o.course}/${o.kind}`)).toEqual(['course-04/deck-md', 'course-04/deck-html', 'course-04/deck-pdf', 'course-04/handout-pdf']);
     for (const o of rebuilt) expect(o.reasons).toContain('content changed');
     expect(after.stderr).toMatch(/built .*course-04\.deck\.pdf  \(content changed/);
   });
 
-  it('a template change rebuilds the targets that use it, with "template changed"', () => {
+  it('a template change rebuilds the targets that use it, with "template changed"', async () => {
     const ws = sampleWorkspace();
     const out = tempDir();
-    expect(runJson(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html'], { cwd: ws.root }).status).toBe(0);
+    expect((await runJson(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html'], { cwd: ws.root })).status).toBe(0);
     // A course-level template override of one deck partial.
     writeFileSync(ws.file, `${readFileSync(ws.file, 'utf8')}presentation:\n  templates: templates\n`);
     const partials = join(ws.dir, 'templates', 'partials', 'deck');
     mkdirSync(partials, { recursive: true });
     copyFileSync(join(SAMPLE_DIR, '..', '..', 'templates', 'partials', 'deck', 'faq.hbs'), join(partials, 'faq.hbs'));
     writeFileSync(join(partials, 'faq.hbs'), `${readFileSync(join(partials, 'faq.hbs'), 'utf8')}\nCustom FAQ footer\n`);
-    const again = runJson<Report>(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html'], { cwd: ws.root });
+    const again = await runJson(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html'], { cwd: ws.root });
     expect(again.status, again.stderr).toBe(0);
     expect(again.json.outputs.every((o) => o.rebuilt && o.reasons.includes('template changed'))).toBe(true);
     expect(readFileSync(join(out, 'interventional-pain-management', 'interventional-pain-management.deck.md'), 'utf8')).toContain('Custom FAQ footer');
   });
 
-  it('--force rebuilds everything', () => {
-    const forced = runJson<Report>(['build', 'decks/course-01', '--out', outAll, '--force', '--only', 'deck-md'], { cwd: root });
+  it('--force rebuilds everything', async () => {
+    const forced = await runJson(['build', 'decks/course-01', '--out', outAll, '--force', '--only', 'deck-md'], { cwd: root });
     expect(forced.json.outputs.map((o) => [o.rebuilt, o.reasons])).toEqual([[true, ['--force']]]);
   });
 });
 
 describe('sharding', () => {
-  it('--shard i/n splits the targets into disjoint, complete, stable parts', () => {
-    const parts = [1, 2, 3].map((i) => runJson<Report>(['build', '--out', tempDir(), '--only', 'deck-md,deck-html', '--shard', `${i}/3`], { cwd: root }).json.outputs.map((o) => `${o.course}/${o.kind}`));
+  it('--shard i/n splits the targets into disjoint, complete, stable parts', async () => {
+    const parts: string[][] = [];
+    for (const i of [1, 2, 3]) parts.push((await runJson(['build', '--out', tempDir(), '--only', 'deck-md,deck-html', '--shard', `${i}/3`], { cwd: root })).json.outputs.map((o) => `${o.course}/${o.kind}`));
     const all = parts.flat().sort();
     expect(all).toHaveLength(20);
     expect(new Set(all).size).toBe(20);
     for (const part of parts) expect(part.length).toBeGreaterThan(0);
-    const again = runJson<Report>(['build', '--out', tempDir(), '--only', 'deck-md,deck-html', '--shard', '2/3'], { cwd: root }).json.outputs.map((o) => `${o.course}/${o.kind}`);
+    const again = (await runJson(['build', '--out', tempDir(), '--only', 'deck-md,deck-html', '--shard', '2/3'], { cwd: root })).json.outputs.map((o) => `${o.course}/${o.kind}`);
     expect(again).toEqual(parts[1]);
   });
 });

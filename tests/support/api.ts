@@ -6,7 +6,10 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll } from 'vitest';
-import { build, type BuildOptions, type BuildResult } from '../../src/index.js';
+import { build, buildReport, type BuildOptions, type BuildReport, type BuildResult } from '../../src/index.js';
+import { discoverCourses } from '../../src/content/discover.js';
+import { formatDiagnostic } from '../../src/content/diagnostic.js';
+import { parseLength } from '../../src/render/paper.js';
 import { BrowserSession } from '../../src/print/browser-session.js';
 import { BUILTIN_TEMPLATES } from '../../src/render/template-set.js';
 import { EPOCH, REPO } from './fixtures.js';
@@ -43,3 +46,51 @@ export function buildWith(options: Partial<BuildOptions> & Pick<BuildOptions, 'c
 
 /** Removes the temp folders a test made. */
 export const removeAll = (dirs: string[]) => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+
+export interface ApiRun {
+  status: number;
+  json: BuildReport;
+  browserUsed: boolean;
+  /** The lines the CLI would print on stderr: warnings, diagnostics and one line per output. */
+  stderr: string;
+}
+
+/**
+ * `deckhand build ARGS --json`, in-process through the API: the same flags
+ * (dirs, --out, --only, --force, -j, --shard, --release, --paper, --bleed),
+ * exit status 0/1 from the result, the --json report, and stderr-like lines.
+ * CLI behaviour itself (parsing, exit codes, signals) is tested in tests/cli.
+ */
+export async function buildArgs(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}, browser?: SharedBrowser): Promise<ApiRun> {
+  const cwd = options.cwd ?? REPO;
+  const dirs: string[] = [];
+  const o: Partial<BuildOptions> = { outDir: 'output' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const next = () => args[++i] ?? '';
+    if (a === 'build') continue;
+    else if (a === '--out' || a === '-o') o.outDir = next();
+    else if (a === '--only') o.kinds = next().split(',');
+    else if (a === '--force') o.force = true;
+    else if (a === '--release') o.release = true;
+    else if (a === '-j') o.concurrency = Number(next());
+    else if (a === '--paper') o.paper = next() as 'a4' | 'letter';
+    else if (a === '--bleed') o.bleed = parseLength(next()) ?? 0;
+    else if (a === '--shard') {
+      const [index, count] = next().split('/').map(Number);
+      o.shard = { index: index ?? 1, count: count ?? 1 };
+    } else if (a.startsWith('-')) throw new Error(`buildArgs does not know ${a}`);
+    else dirs.push(a);
+  }
+  const lines: string[] = [];
+  const result = await build(
+    { ...o, outDir: o.outDir ?? 'output', courseDirs: discoverCourses(dirs, cwd), cwd, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...options.env }, ...(browser ? { session: browser.session } : {}) },
+    (event) => {
+      if (event.type === 'warning') lines.push(`warning: ${event.message}`);
+      else if (event.type === 'course') lines.push(`${event.course}: ${event.message}`);
+      else lines.push(event.output.rebuilt ? `built    ${event.output.path}  (${event.output.reasons.join(', ')})` : `current  ${event.output.path}`);
+    },
+  );
+  lines.push(...result.errors.map(formatDiagnostic));
+  return { status: result.ok ? 0 : 1, json: buildReport(result), browserUsed: result.browserUsed, stderr: `${lines.join('\n')}\n` };
+}
