@@ -3,13 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDocument, PDFRawStream, decodePDFRawStream, type PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildArgs } from '../support/api.js';
 import { SAMPLE_DIR, SAMPLE_ID, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
 
 const out = tempDir('deckhand-verify-');
 const handout = join(out, SAMPLE_ID, `${SAMPLE_ID}.handout.pdf`);
 
-beforeAll(() => {
-  expect(runCli(['build', SAMPLE_DIR, '--out', out, '--only', 'handout-pdf']).status).toBe(0);
+// One in-process build (its own Chromium); the verify command itself runs as the CLI.
+beforeAll(async () => {
+  expect((await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'handout-pdf'])).status).toBe(0);
 });
 
 /** Changes one byte of the first text string on page 1 and re-saves with pdf-lib. */

@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runJson, sampleWorkspace, SAMPLE_DIR, tempDir } from '../support/fixtures.js';
+import { buildArgs, sharedBrowser } from '../support/api.js';
+import { runCli, sampleWorkspace, SAMPLE_DIR, tempDir } from '../support/fixtures.js';
+
+const browser = sharedBrowser();
+const runJson = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) => buildArgs(args, options, browser);
 
 const mutoolText = (file: string) => execFileSync('mutool', ['draw', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
@@ -35,31 +39,31 @@ describe('approvals bound to content', () => {
     for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after).toContain(comment);
   });
 
-  it('an edited FAQ answer makes the build a draft and --release refuse it, naming faq[…].answer; re-approval clears it', () => {
+  it('an edited FAQ answer makes the build a draft and --release refuse it, naming faq[…].answer; re-approval clears it', async () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
     const out = tempDir();
 
-    const draft = runJson<{ ok: boolean; warnings: string[] }>(['build', ws.dir, '--out', out, '--only', 'handout-pdf'], { cwd: ws.root });
+    const draft = await runJson(['build', ws.dir, '--out', out, '--only', 'handout-pdf'], { cwd: ws.root });
     expect(draft.status).toBe(0);
     expect(draft.stderr).toContain('is not approved (content changed since approval on 2026-11-16 (changed: faq[0].answer))');
     const handout = join(out, 'interventional-pain-management', 'interventional-pain-management.handout.pdf');
     expect(mutoolText(handout)).toContain('DRAFT — NOT FOR DISTRIBUTION');
     expect(mutoolText(handout)).toContain('Draft — content changed since approval on 2026-11-16');
 
-    const refused = runJson<{ ok: boolean; errors: { path: string; message: string; line: number }[] }>(['build', ws.dir, '--out', tempDir(), '--release'], { cwd: ws.root });
+    const refused = await runJson(['build', ws.dir, '--out', tempDir(), '--release'], { cwd: ws.root });
     expect(refused.status).toBe(1);
     expect(refused.json.ok).toBe(false);
     expect(refused.json.errors[0]?.message).toMatch(/release refused for course "interventional-pain-management": not approved: content changed since approval on 2026-11-16 \(changed: faq\[0\]\.answer\)/);
     expect(refused.stderr).toMatch(/course\.yaml:\d+:\d+ {2}review\.reviewers {2}release refused/);
 
     expect(runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19'], { cwd: ws.root }).status).toBe(0);
-    const released = runJson<{ ok: boolean; warnings: string[] }>(['build', ws.dir, '--out', tempDir(), '--release', '--only', 'handout-pdf'], { cwd: ws.root });
+    const released = await runJson(['build', ws.dir, '--out', tempDir(), '--release', '--only', 'handout-pdf'], { cwd: ws.root });
     expect(released.status, released.stderr).toBe(0);
     expect(released.json.warnings).toEqual([]);
   });
 
-  it('--release refuses an expired review', () => {
-    const result = runCli(['build', SAMPLE_DIR, '--out', tempDir(), '--release', '--only', 'deck-md'], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2028, 0, 1) / 1000) } });
+  it('--release refuses an expired review', async () => {
+    const result = await runJson(['build', SAMPLE_DIR, '--out', tempDir(), '--release', '--only', 'deck-md'], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2028, 0, 1) / 1000) } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('review expired on 2027-11-30');
   });
