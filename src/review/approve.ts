@@ -31,7 +31,7 @@ export interface ApproveResult {
   stale: string[];
 }
 
-/** What approve needs of a course: the loaded file and its canonical content (see build/prepare-course.ts). */
+/** What approve needs of a course: the loaded file and its canonical content (see pipeline/prepare-course.ts). */
 export interface ApprovableCourse {
   loaded: LoadedCourse;
   canonical: Canonical;
