@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { displayPath } from '../content/load-course.js';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { DeckhandError, environmentError } from '../errors.js';
+import { DeckhandError, environmentError, usageError } from '../errors.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { findBrowser } from '../print/find-browser.js';
 import { BUILTIN_TEMPLATES } from '../render/template-set.js';
@@ -79,7 +79,8 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
   const kinds = options.kinds ?? registry.kinds;
-  for (const kind of kinds) registry.get(kind);
+  const unknown = kinds.filter((kind) => !registry.has(kind));
+  if (unknown.length > 0) throw usageError(`unknown output kind(s) ${unknown.join(', ')}; known: ${registry.kinds.join(', ')}`);
   const concurrency = options.concurrency ?? defaultConcurrency();
   ensureWritable(outDir);
 
