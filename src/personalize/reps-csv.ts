@@ -110,7 +110,8 @@ export function readRepsCsv(text: string | Uint8Array, slot: SlotDeclaration, op
         return;
       }
       cells[name] = pos;
-      values[name] = cell.trim();
+      // NFC, so that "é" typed either way is one character, one glyph and one length.
+      values[name] = cell.trim().normalize('NFC');
     });
     for (const field of slot.fields) {
       const value = values[field.name] ?? '';

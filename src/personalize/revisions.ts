@@ -5,7 +5,7 @@
  * has no incremental save), so this part is written by hand; object syntax is
  * still parsed by pdf-lib's PDFObjectParser.
  */
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject, type PDFStream } from 'pdf-lib';
 import { indexOf, lastIndexOf, text } from './pdf-bytes.js';
 
 export interface XrefEntry {
@@ -142,4 +142,10 @@ export function objectHeaders(bytes: Uint8Array, from: number, to: number): { nu
     if (before !== undefined && /[\s>\]]/.test(before)) found.push({ number: Number(m[1]), generation: Number(m[2]), offset: from + m.index });
   }
   return found;
+}
+
+/** A stream's decoded data as UTF-8 text. */
+export function streamText(stream: PDFStream): string {
+  const data = stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents();
+  return Buffer.from(data).toString('utf8');
 }
