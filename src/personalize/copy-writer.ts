@@ -23,7 +23,7 @@ export function copyTail(plan: BasePlan, copy: CopyValues, date: string): Uint8A
   const layout = layoutSlot(plan.slot, plan.label, copy.values, subsetMetrics(plan.glyphs));
   const content = ascii(slotContent(layout, plan.glyphs, plan.fontResource, plan.origin));
   const recorded = Object.fromEntries(plan.slot.fields.filter((f) => copy.values[f.name]).map((f) => [f.name, copy.values[f.name] ?? '']));
-  const xmp = new TextEncoder().encode(plan.xmpHead + personalisationBlock({ slot: plan.slot.id, rep: copy.rep, date, baseSha256: plan.baseSha256, fields: recorded }) + plan.xmpTail);
+  const xmp = new TextEncoder().encode(plan.xmpHead + personalisationBlock({ slot: plan.slot.id, rep: copy.rep, label: plan.label, date, baseSha256: plan.baseSha256, fields: recorded }) + plan.xmpTail);
 
   let offset = plan.baseLength + plan.prefix.length;
   const slotObject = streamObject(plan.slotNumber, content);

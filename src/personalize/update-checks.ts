@@ -171,11 +171,11 @@ function slotStreamProblems(source: string, font: { name: string; ref: PDFRef },
   const trim = baseDoc.getPages()[pageNumber - 1]?.getTrimBox() ?? { x: 0, y: 0 };
   const want = [geometry.box.x + trim.x, geometry.box.y + trim.y, geometry.box.width, geometry.box.height];
   if (!facts.clip || facts.clip.some((v, i) => Math.abs(v - (want[i] ?? 0)) > 0.01)) problems.push(`the slot content is clipped to [${facts.clip?.map((v) => v.toFixed(1)).join(' ') ?? 'nothing'}], not to the declared slot box`);
-  // What it says: every text line but the label is a recorded field value, in the declared order, and the QR code is the recorded URL's.
+  // What it says: the recorded label, then the recorded text fields in the declared order; the QR code is the recorded URL's.
   const unicode = toUnicode(font.ref, objects);
   const drawn = [...source.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => (m[1]?.match(/.{4}/g) ?? []).map((g) => unicode.get(parseInt(g, 16)) ?? '\uFFFD').join(''));
   const expected = slot.fields.filter((f) => f.kind === 'text' && record.fields[f.name]).map((f) => record.fields[f.name]);
-  if (drawn.slice(1).join('\n') !== expected.join('\n')) problems.push(`the slot shows text that is not the recorded personalisation: ${JSON.stringify(drawn.slice(1))}`);
+  if ([record.label, ...expected].join('\n') !== drawn.join('\n')) problems.push(`the slot shows text that is not the recorded personalisation: ${JSON.stringify(drawn)}`);
   const qrField = slot.fields.find((f) => f.kind === 'qr');
   const url = qrField ? record.fields[qrField.name] : undefined;
   if (url && geometry.qr && !source.includes(qrOperators(url, geometry.qr.x, geometry.qr.y, geometry.qr.side))) problems.push('the slot\'s QR code is not the recorded URL\'s');

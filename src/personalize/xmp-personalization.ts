@@ -10,6 +10,8 @@ export const PERSONALISATION_NS = 'urn:deckhand:xmp:1.0#';
 export interface PersonalisationRecord {
   slot: string;
   rep: string;
+  /** The box's label as drawn (interface text in the edition's language). */
+  label: string;
   /** ISO 8601, UTC, seconds. */
   date: string;
   baseSha256: string;
@@ -31,6 +33,7 @@ export function personalisationBlock(r: PersonalisationRecord): string {
     '\n   <deckhand:personalisation rdf:parseType="Resource">',
     `    ${el('slot', r.slot)}`,
     `    ${el('rep', r.rep)}`,
+    `    ${el('label', r.label)}`,
     `    ${el('date', r.date)}`,
     `    ${el('baseSha256', r.baseSha256)}`,
     `    <deckhand:fields><rdf:Bag>${fields}</rdf:Bag></deckhand:fields>`,
@@ -63,10 +66,11 @@ export function readPersonalisation(xmp: string): PersonalisationRecord | undefi
   }
   const slot = get('slot');
   const rep = get('rep');
+  const label = get('label');
   const date = get('date');
   const baseSha256 = get('baseSha256');
-  if (slot === undefined || rep === undefined || date === undefined || baseSha256 === undefined) return undefined;
-  return { slot, rep, date, baseSha256, fields };
+  if (slot === undefined || rep === undefined || label === undefined || date === undefined || baseSha256 === undefined) return undefined;
+  return { slot, rep, label, date, baseSha256, fields };
 }
 
 /** The packet without its personalisation block: equal to the base packet for an honest copy. */
