@@ -54,7 +54,8 @@ export function readRepsCsv(text: string | Uint8Array, slot: SlotDeclaration, op
   const empty = (fatal: Diagnostic[]): RepsTable => ({ rows: [], diagnostics: [], fatal, records: 0 });
   const size = typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
   if (size > MAX_REPS_CSV_BYTES) return empty([{ file, line: 1, column: 1, path: '(file)', message: `is ${size} bytes; at most ${MAX_REPS_CSV_BYTES} are read` }]);
-  const source = typeof text === 'string' ? text : new TextDecoder('utf-8', { fatal: false }).decode(text);
+  // One kind of line break: csv-parse counts a CRLF inside a quoted field as two lines, which would shift every later position.
+  const source = (typeof text === 'string' ? text : new TextDecoder('utf-8', { fatal: false }).decode(text)).replace(/\r\n?/g, '\n');
 
   let records: Record_[];
   try {

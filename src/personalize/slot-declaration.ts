@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { formatPath, type Diagnostic } from '../content/diagnostic.js';
+import { formatPath, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { SourceMap } from '../content/yaml-positions.js';
 
 export const SLOT_DECLARATION_FILE = 'personalization.yaml';
@@ -92,11 +92,11 @@ export function parseSlotDeclaration(text: string, file: string): DeclarationRes
   if (!parsed.success) {
     return {
       ok: false,
-      diagnostics: parsed.error.issues.map((issue) => {
+      diagnostics: sortDiagnostics(parsed.error.issues.map((issue) => {
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         const path = [...issue.path].map((p) => (typeof p === 'symbol' ? String(p) : p));
         return keys.length ? at([...path, keys[0] ?? ''], `is not a known field (${keys.join(', ')})`, true) : at(path, issue.message);
-      }),
+      })),
     };
   }
   const raw = parsed.data.slot;
@@ -121,7 +121,7 @@ export function parseSlotDeclaration(text: string, file: string): DeclarationRes
   const slot: SlotDeclaration = { id: raw.id, page: raw.page, box: raw.box, labelKey: raw.labelKey, fields };
   const room = slotHeightProblem(slot);
   if (room) diagnostics.push(at(['slot', 'box', 'height'], room));
-  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, slot };
+  return diagnostics.length ? { ok: false, diagnostics: sortDiagnostics(diagnostics) } : { ok: true, slot };
 }
 
 const FOOTER_BAND_MM = 18;
