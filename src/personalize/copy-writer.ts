@@ -10,7 +10,7 @@ import type { BasePlan, PlannedObject } from './base-plan.js';
 import { ascii, concat, streamObject } from './pdf-bytes.js';
 import { slotContent } from './slot-content.js';
 import { layoutSlot } from './slot-layout.js';
-import { subsetMetrics } from './slot-font.js';
+import { subsetMetrics } from './font-metrics.js';
 import { personalisationBlock } from './xmp-personalization.js';
 
 export interface CopyValues {

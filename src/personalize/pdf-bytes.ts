@@ -1,7 +1,10 @@
 /** Small byte-level helpers for writing PDF objects by hand. */
 import type { PDFObject } from 'pdf-lib';
 
-const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+const latin1 = (text: string): Uint8Array => {
+  const b = Buffer.from(text, 'latin1');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+};
 export const ascii = latin1;
 
 /** pdf-lib's own serialisation of one object (dict, array, stream ...). */

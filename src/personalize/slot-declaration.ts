@@ -11,6 +11,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatPath, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { SourceMap } from '../content/yaml-positions.js';
+import { SLOT_STYLE } from './slot-style.js';
 
 export const SLOT_DECLARATION_FILE = 'personalization.yaml';
 
@@ -138,8 +139,6 @@ export function slotReservationCss(slot: SlotDeclaration): string {
   return `@page :first { margin-bottom: ${bottom}mm; }`;
 }
 
-/** Padding inside the box, label size and line leading: shared by the layout and the declaration check. */
-export const SLOT_STYLE = { paddingMm: 3, labelSize: 7, leading: 1.25, qrQuietModules: 2 } as const;
 const MM_PT = 72 / 25.4;
 
 /** The label and every text field at full size must fit the box height, and a QR code needs room beside the text. */

@@ -16,6 +16,7 @@
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { stampFontBytes } from '../render/fonts.js';
 import { stampFontkit } from '../stamp/stamp-font.js';
+import type { FontMetrics } from './font-metrics.js';
 import { indirect, objectBytes } from './pdf-bytes.js';
 
 /** Fixed, so output does not vary (pdf-lib would add a random tag). */
@@ -30,11 +31,6 @@ export interface SlotFont {
   glyphs: Map<number, [number, number]>;
 }
 
-/** What layout needs to know of the font: which code points it draws, and how wide each is per point. */
-export interface FontMetrics {
-  has(codePoint: number): boolean;
-  width(codePoint: number): number;
-}
 
 let metrics: Promise<FontMetrics> | undefined;
 
@@ -61,11 +57,6 @@ export function slotFontMetrics(): Promise<FontMetrics> {
   return metrics;
 }
 
-/** Metrics from a prepared subset (what workers have). */
-export const subsetMetrics = (glyphs: Map<number, [number, number]>): FontMetrics => ({
-  has: (cp) => glyphs.has(cp),
-  width: (cp) => glyphs.get(cp)?.[1] ?? 0,
-});
 
 /**
  * Subsets the font for `codePoints` (all drawable; check with

@@ -4,8 +4,9 @@
  * floor size until it fits the column; refused when it does not fit even
  * then) and the QR code's square on the right.
  */
-import { SLOT_STYLE, type SlotDeclaration } from './slot-declaration.js';
-import type { FontMetrics } from './slot-font.js';
+import type { SlotDeclaration } from './slot-declaration.js';
+import type { FontMetrics } from './font-metrics.js';
+import { SLOT_STYLE } from './slot-style.js';
 
 const MM = 72 / 25.4;
 const STEP = 0.25;
