@@ -70,25 +70,30 @@ export function drawProblem(slot: SlotDeclaration, field: string, value: string,
   return undefined;
 }
 
-/** Lays out one rep's values (already checked with drawProblem). */
+/** Lays out one rep's values (already checked with drawProblem). The block of lines is centred in the box's height. */
 export function layoutSlot(slot: SlotDeclaration, label: string, values: Record<string, string>, font: FontMetrics): SlotLayout {
   const g = slotGeometry(slot);
-  const lines: PlacedLine[] = [];
-  let baseline = g.column.top - SLOT_STYLE.labelSize * 0.95;
   const labelSize = fitSize(label, SLOT_STYLE.labelSize, 5, g.column.width, font) ?? 5;
-  lines.push({ field: '(label)', text: label, size: labelSize, x: g.column.x, y: baseline, role: 'label' });
+  const lines: PlacedLine[] = [{ field: '(label)', text: label, size: labelSize, x: g.column.x, y: 0, role: 'label' }];
+  // Baselines relative to the block's top; the first line sits a little further from the label than the rest from each other.
+  let baseline = -SLOT_STYLE.labelSize * 0.95;
   let previous: number = SLOT_STYLE.labelSize;
   let first = true;
+  lines[0] = { ...(lines[0] as PlacedLine), y: baseline };
   for (const f of slot.fields) {
     const value = values[f.name] ?? '';
     if (f.kind !== 'text' || value === '') continue;
     const size = fitSize(value, f.size, f.floor, g.column.width, font) ?? f.floor;
-    // The first line sits a little further from the label than the rest from each other.
     baseline -= first ? previous * 0.45 + size * SLOT_STYLE.leading * 0.85 : size * SLOT_STYLE.leading;
     lines.push({ field: f.name, text: value, size, x: g.column.x, y: baseline, role: first ? 'name' : 'text' });
     previous = size;
     first = false;
   }
+  // Block height: from the top down to the last line's descender (~0.25 em).
+  const height = -baseline + previous * 0.25;
+  const available = g.column.top - (g.box.y + SLOT_STYLE.paddingMm * MM);
+  const top = g.column.top - Math.max(0, (available - height) / 2);
+  for (const line of lines) line.y = Math.round((top + line.y) * 100) / 100;
   const qrField = slot.fields.find((f) => f.kind === 'qr');
   const qrValue = qrField ? values[qrField.name] ?? '' : '';
   return { box: g.box, lines, ...(qrField && g.qr && qrValue ? { qr: { field: qrField.name, value: qrValue, ...g.qr } } : {}) };
