@@ -15,7 +15,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PD
 import { ascii, concat, indirect, objectBytes, streamObject } from './pdf-bytes.js';
 import { readRevisions, RevisionError } from './revisions.js';
 import { GUARD_STREAM, type GlyphTable } from './slot-content.js';
-import type { SlotDeclaration } from './slot-declaration.js';
+import type { SlotDeclaration } from '../render/slot-declaration.js';
 import type { SlotFont } from './slot-font.js';
 import { splitBasePacket } from './xmp-personalization.js';
 

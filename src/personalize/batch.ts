@@ -9,7 +9,7 @@ import { firstFreeObject, planBase, type BasePlan } from './base-plan.js';
 import { copyTail } from './copy-writer.js';
 import { concat } from './pdf-bytes.js';
 import { readRepsCsv, type RepRow } from './reps-csv.js';
-import type { SlotDeclaration } from './slot-declaration.js';
+import type { SlotDeclaration } from '../render/slot-declaration.js';
 import { prepareSlotFont, slotFontMetrics } from './slot-font.js';
 import { drawProblem } from './slot-layout.js';
 

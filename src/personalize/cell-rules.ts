@@ -4,7 +4,7 @@
  * text, never longer than the slot allows; a QR value is an https URL.
  */
 import { FORBIDDEN_CHARS } from '../content/schema.js';
-import type { SlotField } from './slot-declaration.js';
+import type { SlotField } from '../render/slot-declaration.js';
 
 /**
  * Beyond the course rules (controls, bidi overrides/isolates, BOMs,

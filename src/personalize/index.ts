@@ -4,6 +4,6 @@ export { writeCopies, COPIES_PER_WORKER, type WriteOptions } from './write-copie
 export type { WrittenCopy } from './copy-files.js';
 export { inspectPersonalization, type PersonalizationReport } from './inspect.js';
 export { readRepsCsv, type RepRow, type RepsTable } from './reps-csv.js';
-export { loadSlotDeclaration, parseSlotDeclaration, slotReservationCss, SLOT_DECLARATION_FILE, type SlotDeclaration, type SlotField, type SlotBox, type DeclarationResult } from './slot-declaration.js';
+export { loadSlotDeclaration, parseSlotDeclaration, slotReservationCss, SLOT_DECLARATION_FILE, type SlotDeclaration, type SlotField, type SlotBox, type DeclarationResult } from '../render/slot-declaration.js';
 export { BaseHandoutError } from './base-plan.js';
 export { safeFileName } from './file-names.js';

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import { text as latin1 } from './pdf-bytes.js';
 import { readIndirectObject, readRevisions, RevisionError, streamText, type Revision } from './revisions.js';
-import type { SlotDeclaration } from './slot-declaration.js';
+import type { SlotDeclaration } from '../render/slot-declaration.js';
 import { checkUpdate, type UpdateObjects } from './update-checks.js';
 import { readPersonalisation } from './xmp-personalization.js';
 import { duplicateHeaders } from './object-spans.js';

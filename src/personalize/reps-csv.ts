@@ -14,7 +14,7 @@ import { closest } from '../content/suggest.js';
 import { cellProblem } from './cell-rules.js';
 import { cellPositions, type CellPosition } from './cell-positions.js';
 import { clashKey, safeFileName } from './file-names.js';
-import type { SlotDeclaration } from './slot-declaration.js';
+import type { SlotDeclaration } from '../render/slot-declaration.js';
 
 export const MAX_REPS_CSV_BYTES = 16 * 1024 * 1024;
 export const MAX_REPS = 100_000;

@@ -15,7 +15,7 @@
  */
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { stampFontBytes } from '../render/fonts.js';
-import { stampFontkit } from '../stamp/stamp-font.js';
+import { stampFontkit } from '../pdf/stamp-font.js';
 import type { FontMetrics } from './font-metrics.js';
 import { indirect, objectBytes } from './pdf-bytes.js';
 

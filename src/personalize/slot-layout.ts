@@ -4,9 +4,9 @@
  * floor size until it fits the column; refused when it does not fit even
  * then) and the QR code's square on the right.
  */
-import type { SlotDeclaration } from './slot-declaration.js';
+import type { SlotDeclaration } from '../render/slot-declaration.js';
 import type { FontMetrics } from './font-metrics.js';
-import { SLOT_STYLE } from './slot-style.js';
+import { SLOT_STYLE } from '../render/slot-style.js';
 
 const MM = 72 / 25.4;
 const STEP = 0.25;

@@ -6,7 +6,7 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { streamText, type Revision } from './revisions.js';
 import { slotGeometry } from './slot-layout.js';
-import type { SlotDeclaration } from './slot-declaration.js';
+import type { SlotDeclaration } from '../render/slot-declaration.js';
 import { SLOT_FONT_NAME } from './slot-font.js';
 import { checkSlotStream } from './slot-stream-check.js';
 import { qrOperators } from './qr-paths.js';

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadSlotDeclaration, slotReservationCss, type SlotDeclaration } from '../../src/personalize/slot-declaration.js';
+import { loadSlotDeclaration, slotReservationCss, type SlotDeclaration } from '../../src/render/slot-declaration.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const COURSE = 'interventional-pain-management';

@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/content/diagnostic.js';
 import { copyBytes, inspectPersonalization, prepareBatch, writeCopies, type Batch } from '../../src/personalize/index.js';
-import type { SlotDeclaration } from '../../src/personalize/slot-declaration.js';
+import type { SlotDeclaration } from '../../src/render/slot-declaration.js';
 import { buildBaseHandout, declaredSlot } from './base-handout.js';
 import { appendUpdate, trailerOf } from './tamper.js';
 

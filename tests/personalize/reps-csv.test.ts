@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/content/diagnostic.js';
 import { readRepsCsv } from '../../src/personalize/reps-csv.js';
 import { safeFileName } from '../../src/personalize/file-names.js';
-import { parseSlotDeclaration } from '../../src/personalize/slot-declaration.js';
+import { parseSlotDeclaration } from '../../src/render/slot-declaration.js';
 import { declaredSlot } from './base-handout.js';
 
 const slot = declaredSlot();

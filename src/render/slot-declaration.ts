@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { formatPath, sortDiagnostics, type Diagnostic } from '../content/diagnostic.js';
 import { SourceMap } from '../content/yaml-positions.js';
 import { SLOT_STYLE } from './slot-style.js';
+import type { TemplateSet } from './template-set.js';
 
 export const SLOT_DECLARATION_FILE = 'personalization.yaml';
 
@@ -79,6 +80,22 @@ export function loadSlotDeclaration(file: string, shownAs = file): DeclarationRe
     return { ok: false, diagnostics: [{ file: shownAs, line: 1, column: 1, path: '(file)', message: `cannot be read: ${(error as Error).message}` }] };
   }
   return parseSlotDeclaration(text, shownAs);
+}
+
+/**
+ * The slot of a template set: its personalization.yaml (the course's own
+ * templates folder first, then deckhand's), read through the set so the build
+ * cache records it as a dependency of whatever reads it.
+ */
+export function slotDeclarationOf(templates: TemplateSet, shownAs: (file: string) => string = (f) => f): DeclarationResult {
+  return parseSlotDeclaration(templates.text(SLOT_DECLARATION_FILE), shownAs(templates.locate(SLOT_DECLARATION_FILE)));
+}
+
+/** The reservation CSS of a template set's slot; a broken declaration stops the render with its diagnostics. */
+export function slotReservationCssOf(templates: TemplateSet): string {
+  const declared = slotDeclarationOf(templates);
+  if (!declared.ok) throw new Error(`the personalisation slot declaration is invalid: ${declared.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`).join('; ')}`);
+  return slotReservationCss(declared.slot);
 }
 
 export function parseSlotDeclaration(text: string, file: string): DeclarationResult {
