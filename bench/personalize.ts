@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'deckhand-bench-pers-'));
   try {
-    const base = buildBaseHandout(dir);
+    const base = (await buildBaseHandout(dir)).bytes;
     const basePath = join(dir, 'base.pdf');
     writeFileSync(basePath, base);
     const csv = join(dir, 'reps.csv');

@@ -9,7 +9,7 @@
  * record must name the course's current fingerprint, its pages must be intact,
  * and it must say it was built from approved content.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -49,6 +49,7 @@ export async function approvedHandout(course: PreparedCourse, outDir: string, cw
     return at(path, `cannot be personalised: course "${course.id}" is not approved (${course.state.reasons.join('; ')}). Personalised copies are made only from an approved handout: sign the course off with deckhand approve, then ${hint('build')}`);
   }
 
+  if (!existsSync(file)) return at([], `has no built handout to personalise: ${shown} does not exist; ${hint('build')}`);
   const entry = readCache(join(outDir, course.id))[course.edition.edition]?.[HANDOUT_KIND];
   const ctx: TargetContext = {
     outDir,
@@ -66,7 +67,6 @@ export async function approvedHandout(course: PreparedCourse, outDir: string, cw
   };
   const [plan] = await planTargets(course, entry ? { [course.edition.edition]: { [HANDOUT_KIND]: entry } } : {}, [target], ctx);
   const reasons = (plan?.reasons ?? []).filter((r) => !NOT_THE_COURSE.has(r));
-  if (reasons.includes('output missing')) return at([], `has no built handout to personalise: ${shown} does not exist; ${hint('build')}`);
   if (reasons.includes('not built before')) return at([], `has a handout whose currency cannot be told: ${shown} is not in the build cache of ${displayPath(outDir, cwd)} (copied in, or built elsewhere); ${hint('rebuild')}`);
   if (reasons.length > 0) return at([], `has a handout that is stale against the course (${reasons.join(', ')}): ${shown}; ${hint('rebuild')}`);
 

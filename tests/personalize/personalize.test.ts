@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/content/diagnostic.js';
 import { copyBytes, inspectPersonalization, prepareBatch, writeCopies, type Batch } from '../../src/personalize/index.js';
 import type { SlotDeclaration } from '../../src/render/slot-declaration.js';
+import { sharedBrowser } from '../support/api.js';
 import { buildBaseHandout, declaredSlot } from './base-handout.js';
 import { appendUpdate, trailerOf } from './tamper.js';
 
@@ -43,9 +44,11 @@ let slot: SlotDeclaration;
 let batch: Batch;
 const files = new Map<string, string>();
 
+const browser = sharedBrowser();
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'deckhand-pers-'));
-  base = buildBaseHandout(dir);
+  base = (await buildBaseHandout(dir, browser.session)).bytes;
   slot = declaredSlot();
   batch = await prepareBatch({ base, slot, label: 'Your contact', csv: CSV, date: new Date('2026-11-27T10:00:00Z') });
   const written = await writeCopies(batch, { outDir: join(dir, 'copies') });
