@@ -7,22 +7,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQRModule from 'jsqr';
 import { PDFDocument, PDFName, rgb } from 'pdf-lib';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/content/diagnostic.js';
 import { copyBytes, inspectPersonalization, prepareBatch, writeCopies, type Batch } from '../../src/personalize/index.js';
 import type { SlotDeclaration } from '../../src/render/slot-declaration.js';
 import { sharedBrowser } from '../support/api.js';
 import { buildBaseHandout, declaredSlot } from './base-handout.js';
+import { decodeQr as decodeQrIn } from './decode-qr.js';
 import { appendUpdate, trailerOf } from './tamper.js';
 
 /** 60 characters: the longest name the slot allows. */
 const LONGEST = 'Maximiliane-Wilhelmina Katharina Özdemir-Schönberg von Gürel';
 
-// jsqr is CommonJS whose typings declare an ES default export; at runtime the module itself is the function.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 
 const CSV = [
   '\uFEFFid,name,clinic,phone,email,url',
@@ -65,15 +62,7 @@ const byId = (id: string) => {
   return row;
 };
 
-function decodeQr(file: string): string | undefined {
-  // The slot box at 300 dpi: the QR code's modules are then ~4 px wide.
-  const px = (mm: number) => Math.round((mm / 25.4) * 300);
-  const { left, bottom, width, height } = slot.box;
-  const prefix = join(dir, 'qr');
-  execFileSync('pdftoppm', ['-r', '300', '-png', '-f', '1', '-l', '1', '-singlefile', '-x', String(px(left)), '-y', String(px(297 - bottom - height)), '-W', String(px(width)), '-H', String(px(height)), file, prefix]);
-  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
+const decodeQr = (file: string) => decodeQrIn(file, slot);
 
 describe('personalised copies of the sample handout', () => {
   it('reports every bad row at its line and column, and writes the other rows', () => {
