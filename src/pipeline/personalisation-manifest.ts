@@ -52,7 +52,7 @@ export async function recordPersonalised(outDir: string, entries: PersonalisedEn
   try {
     const data = readManifest(file);
     const written = new Set(entries.map((e) => e.path));
-    const kept = keptPersonalised(data, outDir).filter((e) => !written.has(e.path));
+    const kept = keptPersonalised(data, outDir, written);
     const personalised = [...kept, ...entries].sort((a, b) => a.path.localeCompare(b.path));
     const outputs = Array.isArray(data.outputs) ? data.outputs : [];
     writeFileAtomic(file, `${JSON.stringify({ generator: data.generator ?? `deckhand ${DECKHAND_VERSION}`, outputs, personalised }, null, 2)}\n`);
@@ -62,11 +62,11 @@ export async function recordPersonalised(outDir: string, entries: PersonalisedEn
   }
 }
 
-/** The previous manifest's personalised entries whose files are still there with the recorded sha256. */
-export function keptPersonalised(data: { personalised?: unknown }, outDir: string): PersonalisedEntry[] {
+/** The previous manifest's personalised entries, but those `replaced`, whose files are still there with the recorded sha256. */
+export function keptPersonalised(data: { personalised?: unknown }, outDir: string, replaced: ReadonlySet<string> = new Set()): PersonalisedEntry[] {
   if (!Array.isArray(data.personalised)) return [];
   return (data.personalised as PersonalisedEntry[]).filter((e) => {
-    if (typeof e?.path !== 'string' || typeof e.sha256 !== 'string') return false;
+    if (typeof e?.path !== 'string' || typeof e.sha256 !== 'string' || replaced.has(e.path)) return false;
     const target = join(outDir, e.path);
     return existsSync(target) && createHash('sha256').update(readFileSync(target)).digest('hex') === e.sha256;
   });
