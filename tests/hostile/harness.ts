@@ -127,14 +127,14 @@ export interface Rendered {
 }
 
 /** Renders a validated course the way the build does (approval state recomputed for the content). */
-export function render(course: Course, options: { fonts?: boolean } = {}): Rendered {
+export function render(course: Course, options: { fonts?: boolean; fontCss?: (text: string) => string } = {}): Rendered {
   const { prepared, snapshot } = loadSample();
   const started = performance.now();
   const canonical = canonicalForm(course, {});
   const state = approvalState(course, { fingerprint: fingerprint(canonical), canonical }, snapshot, TODAY);
   const view = courseView(course, state, TODAY, prepared.loaded.assets);
   const notes = { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
-  const fontCss = options.fonts ? fontFaceCss : () => '';
+  const fontCss = options.fontCss ?? (options.fonts ? fontFaceCss : () => '');
   const deck = renderDeck(prepared.templates, view, prepared.theme, notes, fontCss);
   const handout = renderHandout(prepared.templates, view, prepared.paper, fontCss);
   return { deck, handout, ms: performance.now() - started };

@@ -45,6 +45,25 @@ function valid(course: Course): Course {
   return v.course;
 }
 
+describe('placeholders and sentinels in one field', () => {
+  // The issue's case: the font placeholder in the title put the font CSS into the running header.
+  const FONT_CSS = '@font-face { font-family: SENTINEL; }';
+  const placeholders = ACCEPTED.filter((e) => e.class === 'shell' || e.class === 'handlebars');
+  it.each(placeholders.map((e) => [e.name, e] as [string, HostileEntry]))('%s in the title and a keyword changes nothing beyond its text', (_name, entry) => {
+    const keywords = s.freeText.filter((p) => p[0] === 'title' || p[0] === 'keywords');
+    const course = valid(withStrings(s.course, keywords.map((p): [Path, string] => [p, entry.text])));
+    const r = render(course, { fontCss: () => FONT_CSS });
+    for (const [doc, html] of [['handout', r.handout], ['deck', r.deck.html], ['deck print page', r.deck.printHtml]] as const) {
+      expect(count(html, FONT_CSS), `font CSS in the ${doc}`).toBe(1);
+      const head = /<head>[\s\S]*<\/head>/.exec(html)?.[0] ?? '';
+      expect(count(head, FONT_CSS), `font CSS inside the ${doc}'s <head>`).toBe(1);
+      expect(html.indexOf(FONT_CSS), `font CSS before the ${doc}'s body`).toBeLessThan(html.indexOf('<body'));
+    }
+    const base = render(valid(withStrings(s.course, keywords.map((p): [Path, string] => [p, benign(entry.text)]))), { fontCss: () => FONT_CSS });
+    expect(count(handoutText(r.handout), collapse(entry.text))).toBe(count(handoutText(base.handout), benign(entry.text)));
+  });
+});
+
 describe('hostile strings rotated through the fields', { timeout: 20_000 }, () => {
   // Where each free-text field shows up: a probe where field i holds the unique marker ж<i>ж.
   const markers = s.freeText.map((p, i): [Path, string] => [p, `ж${i}ж`]);
