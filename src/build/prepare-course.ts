@@ -7,7 +7,9 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { formatPath } from '../content/diagnostic.js';
+import { printable } from '../content/issue-messages.js';
 import { loadCourse, type LoadedCourse } from '../content/load-course.js';
+import { folderProblems } from '../render/contained-path.js';
 import { courseView, type CourseView } from '../render/course-view.js';
 import { TemplateSet } from '../render/template-set.js';
 import { approvalState, type ApprovalState } from '../review/approval-state.js';
@@ -47,11 +49,11 @@ export interface PrepareOptions {
 
 /** Courses with the same template folders share one compiled set. */
 const templateSets = new Map<string, TemplateSet>();
-function templateSetFor(overrideDir: string | undefined): TemplateSet {
+function templateSetFor(overrideDir: string | undefined, courseDir: string): TemplateSet {
   const key = overrideDir ?? '';
   let set = templateSets.get(key);
   if (!set) {
-    set = new TemplateSet(overrideDir);
+    set = new TemplateSet(overrideDir, overrideDir ? courseDir : undefined);
     templateSets.set(key, set);
   }
   return set;
@@ -76,8 +78,21 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
     if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
       return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
     }
+    // A templates folder holding course.yaml would put the course file and approval.json into the fingerprint.
+    if (rel === '' || !relative(realpathSync(templatesDir), realpathSync(loaded.dir)).startsWith('..')) {
+      return problem(['presentation', 'templates'], `"${course.presentation.templates}" is the course folder itself, which holds course.yaml and approval.json; name a subfolder of its own, e.g. templates`);
+    }
+    const files = folderProblems(templatesDir, [loaded.dir]);
+    if (files.length > 0) {
+      const pos = loaded.sourceMap.positionOf(['presentation', 'templates']);
+      const shown = (rel: string) => `${course.presentation?.templates}/${printable(rel, 80)}`.replace(/^\.\//, '');
+      return {
+        ok: false,
+        diagnostics: files.map(([rel, reason]) => ({ file: loaded.file, line: pos.line, column: pos.column, path: 'presentation.templates', message: `${shown(rel)} ${reason}; every template file must be inside the course folder` })),
+      };
+    }
   }
-  const templates = templateSetFor(templatesDir);
+  const templates = templateSetFor(templatesDir, loaded.dir);
   const theme = course.presentation?.theme ?? DEFAULT_THEME;
   if (!templates.has(`themes/${theme}.css`)) {
     return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);

@@ -6,11 +6,12 @@
  * rendered, so an up-to-date build never pays for them. (Which template files
  * a target depends on is hashed by build/template-hash.ts.)
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsNs from 'handlebars';
+import { readContained } from './contained-path.js';
 import { registerHelpers } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -24,8 +25,12 @@ export class TemplateSet {
   private handlebars: typeof HandlebarsNs | undefined;
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
 
-  constructor(overrideDir?: string) {
+  /** Folders every file read must resolve into (the course folder and the built-in templates). */
+  private readonly allowedRoots: string[];
+
+  constructor(overrideDir?: string, courseDir?: string) {
     this.roots = overrideDir ? [overrideDir, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
+    this.allowedRoots = [courseDir ?? overrideDir ?? BUILTIN_TEMPLATES, BUILTIN_TEMPLATES];
   }
 
   private get hb(): typeof HandlebarsNs {
@@ -70,7 +75,7 @@ export class TemplateSet {
   }
 
   private read(file: string): string {
-    return readFileSync(file, 'utf8');
+    return readContained(file, this.allowedRoots);
   }
 
   /** Partials from every root's `partials/` folder; earlier roots win. */
