@@ -8,6 +8,7 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
+import { duplicateIdProblems, type IdentifiedCourse } from '../content/duplicate-ids.js';
 import { displayPath } from '../content/load-course.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { DeckhandError, environmentError } from '../errors.js';
@@ -100,7 +101,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     warn,
   };
 
-  const prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
+  let prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   for (const dir of options.courseDirs) {
     const result = prepareCourse(dir, { today, env, cwd, ...(options.paper ? { paper: options.paper } : {}) });
     if (!result.ok) {
@@ -119,6 +120,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
     }
     prepared.push({ course, cache: readCache(join(outDir, course.id)) });
+  }
+  const duplicates = duplicateIdProblems(prepared.map(({ course }) => identified(course)));
+  if (duplicates.length > 0) {
+    errors.push(...duplicates);
+    const clashing = new Set(duplicates.map((d) => d.file));
+    for (const d of duplicates) onEvent({ type: 'course', course: d.file, message: 'refused: its id is not unique in this build' });
+    prepared = prepared.filter(({ course }) => !clashing.has(course.loaded.file));
   }
 
   const ctx = {
@@ -183,6 +191,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browserLaunches: session ? (await session).launches : 0,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
   };
+}
+
+export function identified(course: PreparedCourse): IdentifiedCourse {
+  const pos = course.loaded.sourceMap.positionOf(['id']);
+  return { id: course.id, file: course.loaded.file, idAt: { line: pos.line, column: pos.column } };
 }
 
 function releaseError(course: PreparedCourse, reasons: string): Diagnostic {
