@@ -21,7 +21,7 @@ import { makeDir } from './atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
 import { buildCourseTargets, planCourseTargets, type BrowserAccess, type OutputRecord } from './course-targets.js';
 import { reviewDay } from './dates.js';
-import { writeManifest } from './manifest.js';
+import { recordOutputs } from './manifest-lock.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
 import { inShard, needsBrowser, TARGET_KINDS, type TargetKind } from './targets.js';
 
@@ -182,7 +182,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 
   outputs.sort((a, b) => a.course.localeCompare(b.course) || TARGET_KINDS.indexOf(a.kind) - TARGET_KINDS.indexOf(b.kind));
-  const manifest = outputs.length > 0 ? writeManifest(outDir, outputs, prepared.map((p) => p.course)) : undefined;
+  const manifest = outputs.length > 0 ? await recordOutputs(outDir, outputs, prepared.map((p) => p.course)) : undefined;
   return {
     ok: errors.length === 0,
     outputs,
