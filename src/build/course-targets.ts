@@ -7,6 +7,7 @@
 
 
 import { displayPath } from '../content/load-course.js';
+import { environmentError } from '../errors.js';
 import type { RenderedDeck } from '../deck/render-deck.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { fontFaceCss } from '../render/fonts.js';
@@ -115,7 +116,11 @@ export async function buildCourseTargets(course: PreparedCourse, cache: CourseCa
   return Promise.all(jobs);
 }
 
-/** If Chromium dies while printing, the document is retried once on a fresh browser. */
+/**
+ * If Chromium dies or stops making pages while printing, the browser is checked
+ * (seconds, not the protocol timeout), replaced if it is sick, and the document
+ * retried once. A second failure is the machine's, not the content's: exit 3.
+ */
 async function printWithRetry(browser: BrowserAccess, html: string, what: string): Promise<Uint8Array> {
   const [{ printPdf }, session] = await Promise.all([import('../print/print-pdf.js'), browser.session()]);
   try {
@@ -123,7 +128,13 @@ async function printWithRetry(browser: BrowserAccess, html: string, what: string
   } catch (error) {
     if ((error as { kind?: string }).kind === 'environment') throw error;
     browser.warn(`printing ${what} failed (${(error as Error).message.split('\n')[0]}); retrying once`);
-    return printPdf(session, html);
+    await session.ensureHealthy();
+    try {
+      return await printPdf(session, html);
+    } catch (again) {
+      if ((again as { kind?: string }).kind === 'environment') throw again;
+      throw environmentError(`printing ${what} failed twice in Chromium (${(again as Error).message.split('\n')[0]}); the browser keeps failing, not the course`, again);
+    }
   }
 }
 
