@@ -126,6 +126,8 @@ export class BrowserSession {
   /** How many times Chromium was launched (tests and the bench read this). */
   launches = 0;
   private browserPromise: Promise<Browser> | undefined;
+  /** The browser browserPromise resolved to, once it has. */
+  private current: Browser | undefined;
   private profileDirs: string[] = [];
   private idle: Page[] = [];
   private closed = false;
@@ -211,13 +213,11 @@ export class BrowserSession {
 
   /** Forgets `browser` (its pages too) and kills its process group; the next page relaunches. */
   private discard(browser: Browser): void {
-    const current = this.browserPromise;
-    void current?.then(
-      (b) => {
-        if (b === browser && this.browserPromise === current) this.browserPromise = undefined;
-      },
-      () => undefined,
-    );
+    // Synchronously: the very next request must not get this browser again.
+    if (this.current === browser) {
+      this.current = undefined;
+      this.browserPromise = undefined;
+    }
     this.idle = this.idle.filter((page) => page.browser() !== browser);
     const proc = this.processOf.get(browser);
     if (proc) killGroup(proc);
@@ -242,6 +242,10 @@ export class BrowserSession {
     if (!this.browserPromise) {
       const launching: Promise<Browser> = this.launch()
         .catch(() => this.launch())
+        .then((browser) => {
+          if (this.browserPromise === launching) this.current = browser;
+          return browser;
+        })
         .catch((error: unknown) => {
           if (this.browserPromise === launching) this.browserPromise = undefined;
           throw error;

@@ -29,7 +29,7 @@ describe('Chromium dying during a build', () => {
       expect(result.stderr).toMatch(/retrying once|built/);
     } else {
       // A browser that keeps failing is the machine's fault (exit 3), never the content's (exit 1).
-      expect(result.status, result.stderr).toBe(3);
+      expect(result.status, `${result.stderr}\n${result.stdout}`).toBe(3);
       expect(report.errors.length).toBeGreaterThan(0);
     }
     await sleep(500);
