@@ -180,9 +180,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     if (planned.some(({ plans }) => plans.some((p) => p.target.browser && p.reasons.length > 0))) {
       // Spawn Chromium before rendering, so it starts up while courses render.
       void (await getSession()).warmUp();
-      // Load the stamp code now, while Chromium boots, not concurrently with a relaunch after a
+      // Load the PDF phase code (pdf-lib) now, while Chromium boots, not concurrently with a relaunch after a
       // crash: a dynamic import racing the relaunch's imports saw pdf-lib half-loaded ("rgb is not a function").
-      await import('../stamp/stamp-pdf.js');
+      await import('../pdf/phases.js');
     }
     await Promise.all(
       planned.map(({ course, cache, plans }) =>
