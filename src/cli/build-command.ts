@@ -23,7 +23,7 @@ interface RawBuildOptions {
 
 export async function buildCommand(dirs: string[], raw: RawBuildOptions, terminal: Terminal): Promise<number> {
   const options = {
-    courseDirs: discoverCourses(dirs),
+    courseDirs: discoverCourses(dirs, process.cwd(), (message) => terminal.warn(message)),
     outDir: raw.out ?? 'output',
     ...(raw.only ? { kinds: parseKinds(raw.only) } : {}),
     ...(raw.paper ? { paper: raw.paper } : {}),

@@ -35,6 +35,8 @@ export interface StepPage {
 
 export interface DeckView extends CourseView {
   theme: string;
+  /** The title slide's classes: "title", plus size steps for long titles and subtitles (see titleClasses). */
+  titleClass: Trusted;
   /** Front-matter values: already Markdown-escaped and quoted for YAML. */
   footerYaml: Trusted;
   headerYaml?: Trusted;
@@ -89,6 +91,7 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
   return {
     ...view,
     theme,
+    titleClass: trusted(titleClasses(view)),
     footerYaml: trusted(JSON.stringify(escapeMarkdown(footer))),
     ...(view.draft ? { headerYaml: trusted(JSON.stringify(escapeMarkdown(view.draft.message.toUpperCase()))) } : {}),
     agenda: agendaFor(view),
@@ -128,6 +131,22 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
       documentControl: noteComment(notes.documentControl),
     }),
   };
+}
+
+/**
+ * The title slide is one slide whatever the lengths: long titles and subtitles
+ * get smaller type (the theme's title-l/title-xl and subtitle-l), so the longest
+ * valid values (200 characters each) still fit above the footer band.
+ */
+export function titleClasses(view: Pick<CourseView, 'title' | 'subtitle' | 'organisation'>): string {
+  const title = view.title.length;
+  const subtitle = view.subtitle?.length ?? 0;
+  const classes = ['title'];
+  if (title > 110) classes.push('title-xl');
+  else if (title > 55) classes.push('title-l');
+  if (subtitle > 90 || title + subtitle > 200) classes.push('subtitle-l');
+  if (view.organisation.length > 80) classes.push('meta-l');
+  return classes.join(' ');
 }
 
 function agendaFor(view: CourseView): string[] {

@@ -22,9 +22,10 @@ import type { Target } from '../targets/target.js';
 import type { TemplateSet } from '../render/template-set.js';
 import { makeDir } from '../io/atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
+import { duplicateCourseProblems } from './course-ids.js';
 import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
-import { writeManifest } from './manifest.js';
+import { recordOutputs } from './manifest-lock.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
 
 export interface BuildOptions {
@@ -119,7 +120,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     warn,
   };
 
-  const prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
+  let prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   const templateSets = new Map<string, TemplateSet>();
   for (const dir of options.courseDirs) {
     const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) });
@@ -139,6 +140,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
     }
     prepared.push({ course, cache: readCache(join(outDir, course.id)) });
+  }
+  const duplicates = duplicateCourseProblems(prepared.map(({ course }) => course));
+  if (duplicates.length > 0) {
+    errors.push(...duplicates);
+    const clashing = new Set(duplicates.map((d) => d.file));
+    for (const d of duplicates) onEvent({ type: 'course', course: d.file, message: 'refused: its id is not unique in this build' });
+    prepared = prepared.filter(({ course }) => !clashing.has(course.loaded.file));
   }
 
   const ctx = {
@@ -172,6 +180,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     if (planned.some(({ plans }) => plans.some((p) => p.target.browser && p.reasons.length > 0))) {
       // Spawn Chromium before rendering, so it starts up while courses render.
       void (await getSession()).warmUp();
+      // Load the PDF phase code (pdf-lib) now, while Chromium boots, not concurrently with a relaunch after a
+      // crash: a dynamic import racing the relaunch's imports saw pdf-lib half-loaded ("rgb is not a function").
+      await import('../pdf/phases.js');
     }
     await Promise.all(
       planned.map(({ course, cache, plans }) =>
@@ -198,7 +209,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 
   outputs.sort((a, b) => a.course.localeCompare(b.course) || a.edition.localeCompare(b.edition) || registry.order(a.kind) - registry.order(b.kind));
-  const manifest = outputs.length > 0 ? writeManifest(outDir, outputs, prepared.map((p) => p.course)) : undefined;
+  const manifest = outputs.length > 0 ? await recordOutputs(outDir, outputs, prepared.map((p) => p.course)) : undefined;
   return {
     ok: errors.length === 0,
     outputs,

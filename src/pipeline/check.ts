@@ -4,8 +4,9 @@
  */
 import { discoverCourses } from '../content/discover.js';
 import type { Diagnostic } from '../content/diagnostic.js';
+import { duplicateCourseProblems } from './course-ids.js';
 import { reviewDay } from './dates.js';
-import { prepareCourse } from './prepare-course.js';
+import { prepareCourse, type PreparedCourse } from './prepare-course.js';
 
 export interface CheckedCourse {
   course: string;
@@ -22,6 +23,8 @@ export interface CheckResult {
   errors: Diagnostic[];
   /** The errors of each course, parallel to `courses`. */
   byCourse: Diagnostic[][];
+  /** Said while finding the courses (e.g. a linked course folder outside the project, not checked). */
+  warnings: string[];
 }
 
 export interface CheckOptions {
@@ -35,12 +38,15 @@ export function check(options: CheckOptions = {}): CheckResult {
   const errors: Diagnostic[] = [];
   const courses: CheckedCourse[] = [];
   const byCourse: Diagnostic[][] = [];
+  const warnings: string[] = [];
+  const valid: PreparedCourse[] = [];
   const env = options.env ?? process.env;
   const today = reviewDay(env);
-  for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd)) {
+  for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd, (message) => warnings.push(message))) {
     const result = prepareCourse(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
     if (result.ok) {
       const { course } = result;
+      valid.push(course);
       courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
       byCourse.push([]);
     } else {
@@ -49,5 +55,15 @@ export function check(options: CheckOptions = {}): CheckResult {
       courses.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });
     }
   }
-  return { ok: errors.length === 0, courses, errors, byCourse };
+  // Two folders with one id would share an output folder: both are refused.
+  for (const d of duplicateCourseProblems(valid)) {
+    const i = courses.findIndex((c) => c.ok && c.file === d.file);
+    if (i >= 0) {
+      const entry = courses[i] as CheckedCourse;
+      entry.ok = false;
+      byCourse[i]?.push(d);
+    }
+    errors.push(d);
+  }
+  return { ok: errors.length === 0, courses, errors, byCourse, warnings };
 }
