@@ -26,7 +26,6 @@ export interface TextShape extends Box {
   /** The slide title: written into the layout's title placeholder. */
   title?: boolean;
   rotate?: number;
-  transparency?: number;
 }
 
 export interface RectShape extends Box {

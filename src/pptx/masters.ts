@@ -3,8 +3,8 @@
  * master): "content" (white, accent rule along the top) and "title" (teal,
  * white band at the bottom). Both carry the footer (short disclaimer,
  * document code and version), the slide number, the title placeholder and,
- * for a deck that is not approved, the DRAFT marking, so a trainer cannot
- * lose them by editing a slide.
+ * for a deck that is not approved, the draft line, so a trainer cannot lose
+ * them by editing a slide.
  */
 import type { Pptx, SlideMasterProps, SlideNumberProps } from './pptxgen.js';
 import { COLOURS, CONTENT, FONT, FOOTER, HEADING, pt, px, SLIDE } from './theme.js';
@@ -13,8 +13,8 @@ export const MASTER = { content: 'DECKHAND_CONTENT', title: 'DECKHAND_TITLE' } a
 
 export interface MasterText {
   footer: string;
-  /** The DRAFT marking and the draft line; absent when approved. */
-  draft?: { mark: string; message: string };
+  /** The draft line shown along the top of every slide; absent when approved. */
+  draft?: { message: string };
   lang: string;
   /**
    * Where the title slide's title sits. pptxgenjs writes a placeholder at its
@@ -41,18 +41,10 @@ function footerObjects(text: MasterText, onColour: string): MasterObject[] {
   ];
 }
 
+/** The draft line along the top edge; the large DRAFT marking is drawn on each slide (draft-mark.ts). */
 function draftObjects(text: MasterText, headerColour: string): MasterObject[] {
   if (!text.draft) return [];
   return [
-    {
-      text: {
-        text: text.draft.mark,
-        options: {
-          x: px(140), y: px(210), w: px(1000), h: px(300),
-          fontFace: FONT, fontSize: 150, bold: true, color: COLOURS.draft, transparency: 82, rotate: -24, align: 'center', valign: 'middle', lang: text.lang, margin: 0, fit: 'none',
-        },
-      },
-    },
     {
       text: {
         text: text.draft.message,

@@ -13,6 +13,7 @@ import { agendaShapes, disclaimerShapes, faqShapes, stepShapes, teamShapes, tech
 import { documentControlShapes, procedureShapes } from './layout-tables.js';
 import { ladderShapes, titleShapes } from './layout-title-ladder.js';
 import { imageSize } from './image-size.js';
+import { withDraftMark } from './draft-mark.js';
 import { defineMasters } from './masters.js';
 import { repack } from './repack.js';
 import { PptxGenJS } from './pptxgen.js';
@@ -83,10 +84,10 @@ export async function renderPptx(input: PptxInput): Promise<Uint8Array> {
   defineMasters(pptx, {
     titleBox: title ? { x: title.x, y: title.y, w: title.w, h: title.h } : { x: 1, y: 1, w: 10, h: 1.5 },
     footer: fillLabel(labels.footer, { disclaimer: view.disclaimer.short, code: view.document.code, version: view.document.version }),
-    ...(input.approved ? {} : { draft: { mark: labels.draftMark, message: view.draft?.message ?? labels.draftMark } }),
+    ...(input.approved ? {} : { draft: { message: view.draft?.message ?? labels.draftMark } }),
     lang: view.lang,
   });
-  writeSlides(pptx, layouts, view.lang);
+  writeSlides(pptx, input.approved ? layouts : withDraftMark(layouts, labels.draftMark), view.lang);
   const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
   return repack(bytes, input.date);
 }

@@ -23,6 +23,8 @@ export interface Para {
   bullet?: 'bullet' | 'number';
   color: string;
   align?: 'left' | 'center';
+  /** Text transparency, percent. */
+  transparency?: number;
 }
 
 /** Hanging indent of a bulleted paragraph, inches: about one em plus a little. */
@@ -57,6 +59,7 @@ export function textRuns(paras: Para[], lang: string): TextProps[] {
         lineSpacing: round(p.size * p.lineHeight),
         ...(p.after ? { paraSpaceAfter: round(p.after) } : {}),
         ...(p.align ? { align: p.align } : {}),
+        ...(p.transparency ? { transparency: p.transparency } : {}),
         ...(first && p.bullet ? { bullet: p.bullet === 'number' ? { type: 'number', indent: round(bulletIndent(p.size) * 72) } : { indent: round(bulletIndent(p.size) * 72) } } : {}),
         ...(run.breakBefore && !first ? { softBreakBefore: true } : {}),
         ...(last && pi < paras.length - 1 ? { breakLine: true } : {}),
