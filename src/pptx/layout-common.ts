@@ -4,7 +4,7 @@
  * Sizes follow clinical.css (see theme.ts); `s` scales a style when a slide's
  * measured text would not fit at full size.
  */
-import { largestFit, textShape, type TextShape } from './layout.js';
+import { textShape, type TextShape } from './layout.js';
 import { lineCount } from './measure.js';
 import { oneLine, type Para, type StyledRun } from './text-block.js';
 import { BODY, COLOURS, CONTENT, HEADING, pt } from './theme.js';
@@ -20,14 +20,23 @@ export const styles = {
   label: (text: string, s = 1): Para => ({ runs: [{ text, bold: true, color: COLOURS.accent }], size: BODY.size * s, lineHeight: BODY.lineHeight, after: pt(6) * s, color: COLOURS.accent }),
 };
 
-/** The slide heading, shrunk (down to 0.7) until it sets on one line. */
+/**
+ * The slide heading: the largest size (down to 0.7) at which it sets on one
+ * line; a heading too long even then sets on as many lines as its box holds,
+ * down to half size.
+ */
 export function heading(text: string): TextShape {
-  const box = { x: CONTENT.x, y: CONTENT.y, w: CONTENT.w, h: HEADING.h };
+  const box = { x: CONTENT.x, y: HEADING.y, w: CONTENT.w, h: HEADING.h };
   const runs = [run(text, { bold: true })];
-  return largestFit((s) => {
-    const para: Para = { runs, size: HEADING.size * s, lineHeight: 1.2, color: COLOURS.accent, align: 'left' };
-    return { result: textShape(box, [para], { title: true, valign: 'bottom' }), fits: lineCount(runs, box.w, para.size) === 1 };
-  });
+  const at = (s: number) => textShape(box, [{ runs, size: HEADING.size * s, lineHeight: 1.2, color: COLOURS.accent, align: 'left' }], { title: true, valign: 'bottom' });
+  let shape = at(1);
+  for (let step = 0; step <= 10; step += 1) {
+    const s = 1 - step * 0.05;
+    shape = at(s);
+    const lines = lineCount(runs, box.w, HEADING.size * s);
+    if (lines === 1 || (s <= 0.7 + 1e-9 && shape.needs <= box.h)) return shape;
+  }
+  return shape;
 }
 
 /** A body text box from the top of the body area, as tall as its text. */

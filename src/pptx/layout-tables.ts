@@ -46,7 +46,8 @@ export function procedureShapes(slide: Of<'procedures'>): Shape[] {
     ];
     const t = table(rows, [0.24, 0.24, 0.52]);
     return { result: t, fits: t.h <= BODY_BOX.h + 1e-6 };
-  });
+    // The deck never splits one procedure, so a very long one may need small type.
+  }, 0.5);
   return [heading(slide.heading), shape];
 }
 

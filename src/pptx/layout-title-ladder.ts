@@ -5,6 +5,7 @@
  */
 import { BODY_BOX, heading, run } from './layout-common.js';
 import { largestFit, textShape, type Shape, type TextShape } from './layout.js';
+import { lineCount } from './measure.js';
 import type { PlannedSlide } from './slide-plan.js';
 import type { Para } from './text-block.js';
 import { COLOURS, CONTENT, pt, px, SLIDE } from './theme.js';
@@ -51,22 +52,21 @@ export function ladderShapes(slide: Of<'ladder'>): Shape[] {
   const gap = px(10);
   const barW = (BODY_BOX.w - gap * (n - 1)) / n;
   const inset = { l: px(12), r: px(12), t: px(12), b: px(8) };
-  const bars = largestFit((s) => {
-    const shapes = slide.steps.map((step, i) => {
-      const h = (stairs * (34 + (66 * (i + 1)) / n)) / 100;
+  // Each bar's title at the largest size that fits its bar: the same size on every
+  // bar unless one title is too long for its (short) bar.
+  const bars = slide.steps.map((step, i) => {
+    const h = (stairs * (34 + (66 * (i + 1)) / n)) / 100;
+    const box = { x: BODY_BOX.x + i * (barW + gap), y: BODY_BOX.y + stairs - h, w: barW, h };
+    return largestFit((s) => {
       const paras: Para[] = [
-        { runs: [{ text: String(step.number), bold: true }], size: pt(34) * s, lineHeight: 1.1, after: pt(6), color: COLOURS.stepNumber },
+        { runs: [{ text: String(step.number), bold: true }], size: pt(34), lineHeight: 1.1, after: pt(6), color: COLOURS.stepNumber },
         { runs: [run(step.title, { bold: true })], size: pt(20) * s, lineHeight: 1.25, color: COLOURS.onAccent },
       ];
-      return textShape({ x: BODY_BOX.x + i * (barW + gap), y: BODY_BOX.y + stairs - h, w: barW, h }, paras, {
-        inset,
-        fill: i % 2 === 0 ? COLOURS.accent : COLOURS.accentAlt,
-        // A plain rectangle: a rounded preset insets its text area by the corner radius.
-        shape: 'rect',
-        valign: 'top',
-      });
-    });
-    return { result: shapes, fits: shapes.every((b) => b.needs <= b.h - inset.t - inset.b) && minWordFits(slide, barW - inset.l - inset.r, pt(20) * s) };
+      // A plain rectangle: a rounded preset insets its text area by the corner radius.
+      const bar = textShape(box, paras, { inset, fill: i % 2 === 0 ? COLOURS.accent : COLOURS.accentAlt, shape: 'rect', valign: 'top' });
+      return { result: bar, fits: bar.needs <= h - inset.t - inset.b && wordsFit(step.title, barW - inset.l - inset.r, pt(20) * s) };
+      // Step titles may be long (200 characters) and the first bar is the shortest.
+    }, 0.4);
   });
   // The ground line the steps stand on.
   const ground = { kind: 'rect' as const, x: CONTENT.x, y: BODY_BOX.y + stairs, w: CONTENT.w, h: px(3), fill: COLOURS.rule };
@@ -74,6 +74,6 @@ export function ladderShapes(slide: Of<'ladder'>): Shape[] {
 }
 
 /** No single word of a step title may be wider than its bar (it would break mid-word). */
-function minWordFits(slide: Of<'ladder'>, width: number, size: number): boolean {
-  return slide.steps.every((step) => step.title.split(/\s+/).every((word) => textShape({ x: 0, y: 0, w: width, h: 0 }, [{ runs: [{ text: word, bold: true }], size, lineHeight: 1, color: '000000' }]).needs <= size / 72 + 1e-9));
+function wordsFit(title: string, width: number, size: number): boolean {
+  return title.split(/\s+/).every((word) => lineCount([{ text: word, bold: true }], width, size) === 1);
 }

@@ -75,14 +75,15 @@ export function room(shape: TextShape): number {
 }
 
 /**
- * The largest scale (1, 0.95, … 0.7) at which `build` reports a fit. The plan
- * normally leaves every slide fitting at 1; this is the measured fallback for
- * text the plan's character estimate under-counts, decided here rather than
- * by shrink-to-fit in the viewer.
+ * The largest scale (1, 0.95, … down to `min`) at which `build` reports a fit.
+ * The plan normally leaves every slide fitting at 1; this is the measured
+ * fallback for text the plan's character estimate under-counts, or an item
+ * the plan cannot split (one very long procedure), decided here rather than by
+ * shrink-to-fit in the viewer.
  */
-export function largestFit<T>(build: (scale: number) => { result: T; fits: boolean }): T {
+export function largestFit<T>(build: (scale: number) => { result: T; fits: boolean }, min = 0.7): T {
   let last: T | undefined;
-  for (let scale = 1; scale >= 0.7 - 1e-9; scale -= 0.05) {
+  for (let scale = 1; scale >= min - 1e-9; scale -= 0.05) {
     const { result, fits } = build(Math.round(scale * 100) / 100);
     if (fits) return result;
     last = result;

@@ -68,7 +68,7 @@ export function defineMasters(pptx: Pptx, text: MasterText): void {
       band(CONTENT.x, HEADING.ruleY, CONTENT.w, px(2), COLOURS.rule),
       ...draftObjects(text, COLOURS.draft),
       ...footerObjects(text, COLOURS.footer),
-      { placeholder: { options: { name: 'title', type: 'title', x: CONTENT.x, y: CONTENT.y, w: CONTENT.w, h: HEADING.h, fontFace: FONT, fontSize: HEADING.size, bold: true, color: COLOURS.accent, margin: 0, valign: 'bottom' }, text: '' } },
+      { placeholder: { options: { name: 'title', type: 'title', x: CONTENT.x, y: HEADING.y, w: CONTENT.w, h: HEADING.h, fontFace: FONT, fontSize: HEADING.size, bold: true, color: COLOURS.accent, margin: 0, valign: 'bottom' }, text: '' } },
     ],
     slideNumber: slideNumber(COLOURS.footer),
   });

@@ -35,8 +35,12 @@ export const SLIDE = { w: px(1280), h: px(720) } as const;
 /** Content box of an ordinary slide: `padding: 48px 72px 86px`. */
 export const CONTENT = { x: px(72), y: px(48), w: px(1280 - 144), bottom: px(720 - 86) } as const;
 
-/** The h2 heading: 42px, line-height 1.2, then 10px padding, a 2px rule and 22px margin. */
-export const HEADING = { size: pt(42), h: px(42 * 1.2 + 4), ruleY: px(48 + 42 * 1.2 + 10), bodyY: px(48 + 42 * 1.2 + 10 + 2 + 22) } as const;
+/**
+ * The h2 heading: 42px, line-height 1.2, then 10px padding, a 2px rule and
+ * 22px margin. Its box reaches 22px into the top padding, room for a long
+ * heading set smaller on two or three lines (anchored at the bottom).
+ */
+export const HEADING = { size: pt(42), y: px(48 - 22), h: px(42 * 1.2 + 4 + 22), ruleY: px(48 + 42 * 1.2 + 10), bodyY: px(48 + 42 * 1.2 + 10 + 2 + 22) } as const;
 
 /** Body text: 26px at line-height 1.38. */
 export const BODY = { size: pt(26), lineHeight: 1.38 } as const;
