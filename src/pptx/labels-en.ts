@@ -1,0 +1,51 @@
+/**
+ * English labels for the PowerPoint, the same words the Marp deck uses. Only
+ * for tests and the build until the interface-text catalogues
+ * (templates/i18n/<lang>.yaml) supply them.
+ */
+import type { PptxLabels } from './labels.js';
+
+export const PPTX_LABELS_EN: PptxLabels = {
+  agenda: 'Agenda',
+  agendaSteps: '{count} steps, from {first} to {last}',
+  ladder: 'The stepwise care ladder',
+  stepHeading: 'Step {number} · {title}',
+  stepOptions: 'Examples and options',
+  stepNext: 'When to consider the next step:',
+  team: 'The multidisciplinary team',
+  procedures: 'Diagnostic and therapeutic procedures',
+  technologies: 'Technologies',
+  faq: 'Frequently asked questions',
+  faqContinued: '{question} (continued)',
+  disclaimer: 'Important information',
+  agendaClosing: 'Important information and document control',
+  documentControl: 'Document control',
+  pageOf: '{heading} ({page}/{pages})',
+  procedureName: 'Procedure',
+  procedureKind: 'Type and step',
+  procedurePurpose: 'Purpose',
+  procedureConfirms: 'Helps confirm:',
+  stepReference: 'Step {number}: {title}',
+  kindDiagnostic: 'Diagnostic',
+  kindTherapeutic: 'Therapeutic',
+  kindDiagnosticTherapeutic: 'Diagnostic / therapeutic',
+  technologySupports: 'supports: {steps}',
+  listSeparator: ', ',
+  audienceHcp: 'For healthcare professionals',
+  audiencePatient: 'For patients and carers',
+  audienceInternal: 'For internal training only',
+  titleAudienceLine: '{audience} · {organisation}',
+  titleDocumentLine: '{code} · Version {version} · Prepared {prepared}',
+  fieldHeading: 'Field',
+  valueHeading: 'Value',
+  documentCode: 'Document code',
+  version: 'Version',
+  prepared: 'Date of preparation',
+  reviewStatus: 'Review status',
+  reviewExpires: 'Review expires',
+  reviewedBy: 'Reviewed by',
+  reviewer: '{name} ({role}), {date}',
+  reviewerSeparator: '; ',
+  footer: '{disclaimer} · {code} v{version}',
+  draftMark: 'DRAFT',
+};
