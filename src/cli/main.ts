@@ -71,6 +71,17 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await verifyCommand(pdf, dir, options, terminal);
     });
 
+  program
+    .command('dev')
+    .description('Live preview of one course on 127.0.0.1: deck, presenter view and handout, updated on every save (no browser needed).')
+    .argument('[course-dir]', 'course folder (default: the one course under decks/)')
+    .option('--edition <id>', 'edition to preview (default: base)')
+    .option('--port <n>', 'port (default: a free one)', port)
+    .action(async (dir: string | undefined, options: { edition?: string; port?: number }) => {
+      const { devCommand } = await import('./dev-command.js');
+      exitCode = await devCommand(dir, options, terminal);
+    });
+
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -86,6 +97,12 @@ export async function main(argv: string[]): Promise<number> {
     terminal.error('this is a bug in deckhand; please report it with the command you ran');
     return EXIT.environment;
   }
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return n;
 }
 
 function positiveInt(value: string): number {

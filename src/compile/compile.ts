@@ -10,7 +10,7 @@ import type { Asset } from '../content/assets.js';
 import type { Edition } from '../content/edition.js';
 import type { Course } from '../content/schema.js';
 import { deckHtml, deckPrintHtml, speakerNotes } from '../deck/deck-html.js';
-import { deckView, type SectionNotes } from '../deck/deck-view.js';
+import { deckView, sectionNotes } from '../render/deck-view.js';
 import { renderMarp } from '../deck/marp.js';
 import { deckOutline, type OutlineEntry } from '../deck/outline.js';
 import { renderHandout } from '../handout/render-handout.js';
@@ -75,10 +75,7 @@ export interface Compiled {
 export const compileView = (input: CompileInput, text: InterfaceText = ENGLISH): CourseView =>
   courseView(input.course, input.state, input.day, input.assets, text);
 
-/** Section notes for slides without item notes: `speakerNotes` plus the ladder's and team's own. */
-export function sectionNotes(course: Course): SectionNotes {
-  return { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
-}
+export { sectionNotes };
 
 export function compileDeck(input: CompileInput, templates: TemplateSet, options: CompileOptions, view = compileView(input, options.text)): CompiledDeck {
   const { theme } = input;

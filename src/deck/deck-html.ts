@@ -6,7 +6,7 @@
  */
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { TemplateSet } from '../render/template-set.js';
-import { noteText } from './deck-view.js';
+import { noteText } from '../render/deck-view.js';
 import type { MarpOutput } from './marp.js';
 
 /** JSON that is safe inside a <script> element. */

@@ -8,7 +8,10 @@ export interface DevPages {
   handout: string;
 }
 
-export type DevCompileResult = { pages: DevPages } | { diagnostics: Diagnostic[] };
+export type DevPart = keyof DevPages;
+
+/** `rebuilt` names the pages this compile actually re-rendered (the rest were unchanged). */
+export type DevCompileResult = { pages: DevPages; rebuilt?: DevPart[] } | { diagnostics: Diagnostic[] };
 
 /** Compiles one edition of a course without a browser. Must not throw for bad content; may throw for bugs. */
 export type DevCompile = (courseDir: string, edition: string | undefined) => Promise<DevCompileResult>;

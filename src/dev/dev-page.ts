@@ -31,10 +31,11 @@ export function devPolicy(policy: string, origin: string): string {
 /** A page has no policy of its own only if a template dropped it; the dev page then gets a strict one. */
 const FALLBACK_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
-export function devPage(html: string, options: { origin: string; version: number }): string {
+export function devPage(html: string, options: { origin: string; version: number; part?: string }): string {
   const policy = devPolicy(CSP_META.exec(html)?.[1]?.replace(/&#39;|&apos;/g, "'") ?? FALLBACK_POLICY, options.origin);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`;
   const withPolicy = CSP_META.test(html) ? html.replace(CSP_META, () => meta) : html.replace(/<head>/i, (head) => `${head}\n${meta}`);
-  const script = `<script src="${CLIENT_PATH}" data-version="${options.version}" defer></script>`;
+  const part = options.part ? ` data-part="${escapeHtml(options.part)}"` : '';
+  const script = `<script src="${CLIENT_PATH}" data-version="${options.version}"${part} defer></script>`;
   return /<\/body>/i.test(withPolicy) ? withPolicy.replace(/<\/body>(?![\s\S]*<\/body>)/i, () => `${script}\n</body>`) : `${withPolicy}\n${script}`;
 }

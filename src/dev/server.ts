@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { displayPath } from '../content/load-course.js';
-import type { DevCompile, DevPages } from './compile-types.js';
+import { BUILTIN_TEMPLATES } from '../render/template-set.js';
+import type { DevCompile, DevPages, DevPart } from './compile-types.js';
 import { CLIENT_PATH, devPage, EVENTS_PATH } from './dev-page.js';
 import { watchCourse } from './watch-course.js';
 
@@ -31,7 +32,8 @@ export interface DevServerOptions {
 }
 
 export type DevEvent =
-  | { type: 'compiled'; ms: number; version: number; changed: string[] }
+  /** `rebuilt`: the pages this compile re-rendered (none when the change did not affect them). */
+  | { type: 'compiled'; ms: number; version: number; changed: string[]; rebuilt: DevPart[] }
   | { type: 'problems'; diagnostics: Diagnostic[]; changed: string[] }
   | { type: 'crash'; message: string };
 
@@ -43,8 +45,8 @@ export interface DevServer {
   closed: Promise<void>;
 }
 
-/** Shipped as source, next to this module in src/ (dist/dev/ resolves to the same file). */
-const CLIENT_FILE = fileURLToPath(new URL('../../src/dev/client/dev-client.js', import.meta.url));
+/** Browser code, under templates/ because templates/ ships with the package (src/ need not). */
+const CLIENT_FILE = join(BUILTIN_TEMPLATES, 'dev-client', 'dev-client.js');
 
 const OVERLAY_TEXT = {
   title: 'deckhand could not build this course',
@@ -58,6 +60,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const clientJs = readFileSync(CLIENT_FILE, 'utf8');
   let good: DevPages | undefined;
   let version = 0;
+  // Each page reloads only when its own render changed.
+  const versions: Record<DevPart, number> = { deck: 0, handout: 0 };
+  const reloadFrame = () => ({ version, versions });
   let problems: Diagnostic[] | undefined;
   const streams = new Set<ServerResponse>();
 
@@ -82,11 +87,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       try {
         const result = await options.compile(options.courseDir, options.edition);
         if ('pages' in result) {
+          const rebuilt = result.rebuilt ?? (Object.keys(versions) as DevPart[]);
           good = result.pages;
           problems = undefined;
           version++;
-          emit({ type: 'compiled', ms: Math.round(performance.now() - started), version, changed });
-          send('reload', { version });
+          for (const part of rebuilt) versions[part] = version;
+          emit({ type: 'compiled', ms: Math.round(performance.now() - started), version, changed, rebuilt });
+          send('reload', reloadFrame());
         } else {
           problems = result.diagnostics;
           emit({ type: 'problems', diagnostics: problems, changed });
@@ -131,7 +138,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return void res.end();
     }
     const html = good ? good[route] : waitingPage();
-    end(res, 200, 'text/html; charset=utf-8', devPage(html, { origin, version }));
+    end(res, 200, 'text/html; charset=utf-8', devPage(html, { origin, version: versions[route], part: route }));
   }
 
   function openStream(res: ServerResponse): void {
@@ -140,7 +147,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     streams.add(res);
     res.on('close', () => streams.delete(res));
     // A page that loaded just before a compile finished catches up here.
-    res.write(`event: reload\ndata: ${JSON.stringify({ version })}\n\n`);
+    res.write(`event: reload\ndata: ${JSON.stringify(reloadFrame())}\n\n`);
     if (problems) res.write(`event: problems\ndata: ${JSON.stringify(problemsFrame())}\n\n`);
   }
 

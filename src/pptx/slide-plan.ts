@@ -5,9 +5,8 @@
  * are swapped for the caller's labels. Plain data; drawing is elsewhere.
  */
 import type { Course } from '../content/schema.js';
-import { deckView, noteText } from '../deck/deck-view.js';
+import { deckView, noteCommentText as notesOf, sectionNotes } from '../render/deck-view.js';
 import type { CourseView } from '../render/course-view.js';
-import type { Trusted } from '../render/escape.js';
 import { fillLabel, type PptxLabels } from './labels.js';
 
 export interface ImageRef {
@@ -39,19 +38,6 @@ export interface PlanInput {
   course: Course;
   view: CourseView;
   labels: PptxLabels;
-}
-
-/** The section notes the deck build passes to deckView (src/build/course-targets.ts sectionNotes). */
-export function sectionNotes(course: Course) {
-  return { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
-}
-
-/** The plain text of one of deckView's note comments, exactly as the presenter view decodes it. */
-function notesOf(comment: Trusted | undefined): string {
-  if (!comment) return '';
-  const m = /^<!--([\s\S]*)-->$/.exec(comment.value);
-  if (!m) throw new Error('deckView note comments must be <!-- ... --> comments');
-  return noteText(m[1] ?? '');
 }
 
 export function planSlides({ course, view, labels }: PlanInput): PlannedSlide[] {

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCompile, defaultWatchPaths } from '../../src/dev/default-compile.js';
+import { courseCompile, courseWatchPaths } from '../../src/dev/course-compile.js';
 import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { launchTestBrowser } from '../support/browser.js';
 import { sampleWorkspace } from '../support/fixtures.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const ws = sampleWorkspace();
   ({ root, file } = ws);
   original = readFileSync(file, 'utf8');
-  server = await startDevServer({ courseDir: ws.dir, compile: defaultCompile, watchPaths: defaultWatchPaths(ws.dir), signal: controller.signal, cwd: root });
+  server = await startDevServer({ courseDir: ws.dir, compile: courseCompile(), watchPaths: courseWatchPaths(ws.dir), signal: controller.signal, cwd: root });
   browser = await launchTestBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
@@ -64,7 +64,7 @@ describe('deckhand dev', () => {
   });
 
   it('the built deck keeps its strict policy: no dev client, no connect-src', async () => {
-    const result = await defaultCompile(root + '/decks/interventional-pain-management', undefined);
+    const result = await courseCompile()(root + '/decks/interventional-pain-management', undefined);
     if (!('pages' in result)) throw new Error('sample does not compile');
     expect(result.pages.deck).not.toContain('__deckhand');
     expect(result.pages.deck).not.toContain('connect-src');
@@ -124,7 +124,7 @@ describe('deckhand dev', () => {
   it('stops cleanly on abort: the port is closed and streams end', async () => {
     const ws = sampleWorkspace();
     const stop = new AbortController();
-    const second = await startDevServer({ courseDir: ws.dir, compile: defaultCompile, watchPaths: defaultWatchPaths(ws.dir), signal: stop.signal });
+    const second = await startDevServer({ courseDir: ws.dir, compile: courseCompile(), watchPaths: courseWatchPaths(ws.dir), signal: stop.signal });
     const stream = await fetch(`${second.url}__deckhand/events`);
     const reader = stream.body!.getReader();
     stop.abort();

@@ -10,24 +10,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imposeNotesPages, imposeSlides, type HandoutLayout } from '../../src/pdf/impose/index.js';
 import { CONTENT_BOTTOM } from '../../src/pdf/impose/page-frame.js';
 import { stampFontBytes } from '../../src/render/fonts.js';
-import { PAPER_SIZES } from '../../src/stamp/paper.js';
-import { runCli, SAMPLE_DIR, SAMPLE_ID, tempDir } from '../support/fixtures.js';
+import { PAPER_SIZES } from '../../src/render/paper.js';
+import { compileDeck } from '../../src/compile/compile.js';
+import { ENGLISH } from '../../src/compile/interface-text.js';
+import { imposeLabels } from '../../src/compile/labels.js';
+import { prepareCourse } from '../../src/pipeline/prepare-course.js';
+import { printPdf } from '../../src/print/print-pdf.js';
+import { fontFaceCss } from '../../src/render/fonts.js';
+import { sharedBrowser } from '../support/api.js';
+import { SAMPLE_DIR, tempDir } from '../support/fixtures.js';
 import { loadPdf, pageTexts } from '../support/pdf.js';
-import { deckNotes } from './deck-notes.js';
-import { EN_IMPOSE_LABELS as labels } from './impose-labels-en.js';
 
+const labels = imposeLabels(ENGLISH);
+const browser = sharedBrowser();
 let tmp: string;
 let deckPdf: Uint8Array;
-let sample: ReturnType<typeof deckNotes>;
+let sample: { notes: string[]; code: string; title: string };
 const font = stampFontBytes();
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-beforeAll(() => {
+/** The deck's raw print (what the notes-pdf and slides-Nup targets impose) and its compiled notes. */
+beforeAll(async () => {
   tmp = tempDir('deckhand-impose-');
-  const result = runCli(['build', SAMPLE_DIR, '--out', tmp, '--only', 'deck-pdf']);
-  expect(result.status, result.stderr).toBe(0);
-  deckPdf = new Uint8Array(readFileSync(join(tmp, SAMPLE_ID, `${SAMPLE_ID}.deck.pdf`)));
-  sample = deckNotes(SAMPLE_DIR);
+  const prepared = prepareCourse(SAMPLE_DIR, { today: '2026-11-20' });
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.diagnostics));
+  const { course } = prepared;
+  const deck = compileDeck(course.input, course.templates, { fonts: fontFaceCss });
+  deckPdf = await printPdf(browser.session, deck.printHtml);
+  expect(deck.notes.length).toBe(deck.slideCount);
+  sample = { notes: deck.notes, code: course.input.course.document.code, title: course.input.course.title };
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { fillLabel, type PptxLabels } from '../../src/pptx/labels.js';
-import { PPTX_LABELS_EN } from '../../src/pptx/labels-en.js';
+
 import { renderPptx } from '../../src/pptx/render-pptx.js';
 import { onePPrPerParagraph } from '../../src/pptx/repack.js';
 import { sampleWorkspace, tempDir } from '../support/fixtures.js';
-import { inputFor, loadSample, openPptx, runs } from './pptx-fixtures.js';
+import { inputFor, loadSample, openPptx, PPTX_LABELS_EN, runs } from './pptx-fixtures.js';
 
 const loaded = loadSample();
 

@@ -7,14 +7,12 @@ import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { loadCourse, type LoadedCourse } from '../../src/content/load-course.js';
 import type { Course } from '../../src/content/schema.js';
-import { speakerNotes } from '../../src/deck/deck-html.js';
-import { renderDeck } from '../../src/deck/render-deck.js';
-import { renderMarp } from '../../src/deck/marp.js';
-import { PPTX_LABELS_EN } from '../../src/pptx/labels-en.js';
+import { compileDeck, type CompileInput } from '../../src/compile/compile.js';
+import { ENGLISH } from '../../src/compile/interface-text.js';
+import { pptxLabels } from '../../src/compile/labels.js';
+import { BASE_EDITION } from '../../src/content/edition.js';
 import type { PptxInput } from '../../src/pptx/render-pptx.js';
-import { sectionNotes } from '../../src/pptx/slide-plan.js';
 import { courseView } from '../../src/render/course-view.js';
-import { fontFaceCss } from '../../src/render/fonts.js';
 import { TemplateSet } from '../../src/render/template-set.js';
 import { approvalState } from '../../src/review/approval-state.js';
 import { canonicalForm, fingerprint } from '../../src/review/canonical.js';
@@ -24,6 +22,8 @@ import { SAMPLE_DIR } from '../support/fixtures.js';
 
 export const BUILD_DATE = new Date(Date.UTC(2026, 10, 20));
 export const TODAY = '2026-11-20';
+/** The labels the build passes (compile/labels.ts). */
+export const PPTX_LABELS_EN = pptxLabels(ENGLISH);
 
 export function loadSample(dir = SAMPLE_DIR): LoadedCourse {
   const result = loadCourse(dir);
@@ -31,21 +31,28 @@ export function loadSample(dir = SAMPLE_DIR): LoadedCourse {
   return result.loaded;
 }
 
+const compileInputs = new WeakMap<PptxInput, CompileInput>();
+
 /** renderPptx input for a loaded course, judged for approval exactly as the build does. */
 export function inputFor(loaded: LoadedCourse, mutate?: (c: Course) => void): PptxInput {
   const course = structuredClone(loaded.course);
   mutate?.(course);
   const canonical = canonicalForm(course, courseInputs(loaded, undefined));
-  const state = approvalState(course, { fingerprint: fingerprint(canonical), canonical }, readSnapshot(loaded.dir), TODAY);
-  const view = courseView(course, state, TODAY, loaded.assets);
-  return { course, view, labels: PPTX_LABELS_EN, approved: state.approved, date: BUILD_DATE };
+  const print = fingerprint(canonical);
+  const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir), TODAY);
+  const view = courseView(course, state, TODAY, loaded.assets, ENGLISH);
+  const input: PptxInput = { course, view, labels: PPTX_LABELS_EN, approved: state.approved, date: BUILD_DATE };
+  const edition = { course: course.id, edition: BASE_EDITION, language: course.language };
+  compileInputs.set(input, { edition, course, state, assets: loaded.assets, date: BUILD_DATE, day: TODAY, theme: 'clinical', paper: 'a4', fingerprint: print, sourceSha256: loaded.sourceSha256 });
+  return input;
 }
 
-/** The Marp deck of the same input: its slide count and the presenter view's notes. */
+/** The compiled Marp deck of the same input: its slide count and the presenter view's notes. */
 export function marpDeck(input: PptxInput): { slideCount: number; notes: string[] } {
-  const templates = new TemplateSet();
-  const deck = renderDeck(templates, input.view, 'clinical', sectionNotes(input.course), fontFaceCss);
-  return { slideCount: deck.slideCount, notes: speakerNotes(renderMarp(deck.markdown, templates.text('themes/clinical.css'))) };
+  const compileInput = compileInputs.get(input);
+  if (!compileInput) throw new Error('marpDeck takes an input made by inputFor');
+  const deck = compileDeck(compileInput, new TemplateSet(), { fonts: () => '' }, input.view);
+  return { slideCount: deck.slideCount, notes: deck.notes };
 }
 
 export interface OpenedPptx {

@@ -21,9 +21,9 @@ import {
   type PDFEmbeddedPage,
   type PDFPage,
 } from 'pdf-lib';
-import { PAPER_SIZES, type PaperId } from '../../stamp/paper.js';
-import { stampFontkit } from '../../stamp/stamp-font.js';
-import { StampText } from '../../stamp/stamp-text.js';
+import { PAPER_SIZES, type PaperId } from '../../render/paper.js';
+import { stampFontkit } from '../stamp-font.js';
+import { StampText } from '../stamp-text.js';
 
 /** Subset name of the imposition font: fixed, so output does not vary. */
 const FONT_NAME = 'DHIMPO+NotoSans-Regular';

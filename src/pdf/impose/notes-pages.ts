@@ -10,8 +10,8 @@
  * never cut: it continues on follow-on pages headed `labels.notesContinued`.
  */
 import { rgb } from 'pdf-lib';
-import type { PaperId } from '../../stamp/paper.js';
-import { MM } from '../../stamp/paper.js';
+import type { PaperId } from '../../render/paper.js';
+import { MM } from '../../render/paper.js';
 import { drawSlide, fillRect, INK, MUTED, openImposition, RULE, saveImposition } from './impose-doc.js';
 import { fillLabel, type ImposeLabels } from './labels.js';
 import { drawFrame, fitOneLine } from './page-frame.js';

@@ -5,9 +5,9 @@
  * handout footers sit between 6 and 16 mm from the bottom edge).
  */
 import { rgb, type PDFPage } from 'pdf-lib';
-import { FOOTER_BOXES } from '../../stamp/footer-boxes.js';
-import { MM } from '../../stamp/paper.js';
-import type { StampText } from '../../stamp/stamp-text.js';
+import { FOOTER_BOXES } from '../footer-boxes.js';
+import { MM } from '../../render/paper.js';
+import type { StampText } from '../stamp-text.js';
 import { MUTED, RULE, fillRect } from './impose-doc.js';
 
 export const MARGIN = FOOTER_BOXES.handout.margin;

@@ -5,8 +5,8 @@
  * like PowerPoint's. Every page carries the document code at the top; the
  * bottom band stays free for the decorate phase's footer.
  */
-import type { PaperId } from '../../stamp/paper.js';
-import { MM } from '../../stamp/paper.js';
+import type { PaperId } from '../../render/paper.js';
+import { MM } from '../../render/paper.js';
 import { drawSlide, fillRect, INK, MUTED, openImposition, RULE, saveImposition } from './impose-doc.js';
 import { fillLabel, type ImposeLabels } from './labels.js';
 import { drawFrame, type Box } from './page-frame.js';

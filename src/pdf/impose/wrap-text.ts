@@ -5,7 +5,7 @@
  * overflow, for the caller to continue on a follow-on page: text is never cut.
  */
 import { breakTextIntoLines } from 'pdf-lib';
-import type { StampText } from '../../stamp/stamp-text.js';
+import type { StampText } from '../stamp-text.js';
 
 export const LEADING = 1.38;
 /** Gap between paragraphs, in lines. */

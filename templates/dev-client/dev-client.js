@@ -4,11 +4,13 @@
  * - reloads the page when a new good render is ready ("reload");
  * - shows <deckhand-error-overlay> over the last good render when the course has problems ("problems");
  * - hides the overlay when the problems are gone ("ok").
- * Checked by src/dev/client/tsconfig.json (DOM types, no emit). Text from the server is set
+ * Checked by templates/dev-client/tsconfig.json (DOM types, no emit). Text from the server is set
  * with textContent only: diagnostics quote course content, and content is data. */
 (() => {
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const pageVersion = Number(script?.dataset.version ?? '0');
+  /** Which page this is ("deck", "handout"): it reloads only when its own render changed. */
+  const part = script?.dataset.part;
 
   /** @typedef {{ file: string; line: number; column: number; path: string; message: string }} Diagnostic */
 
@@ -71,7 +73,9 @@
 
   const events = new EventSource('/__deckhand/events');
   events.addEventListener('reload', (event) => {
-    const { version } = JSON.parse(/** @type {MessageEvent<string>} */ (event).data);
+    /** @type {{ version: number; versions?: Record<string, number> }} */
+    const data = JSON.parse(/** @type {MessageEvent<string>} */ (event).data);
+    const version = part && data.versions && part in data.versions ? data.versions[part] : data.version;
     if (version !== pageVersion) location.reload();
     else current()?.remove();
   });
