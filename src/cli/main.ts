@@ -31,11 +31,12 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('build')
-    .description('Build deck Markdown, HTML deck, deck PDF and handout PDF (default: every course under decks/).')
+    .description('Build the deck (Markdown, HTML, audience HTML, PDF, PowerPoint), notes pages, slide handouts and the handout PDF (default: every course under decks/).')
     .argument('[course-dirs...]', 'course folders, each holding a course.yaml')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--json', 'print one JSON object on stdout; progress stays on stderr')
     .addOption(new Option('--paper <size>', 'handout paper size (overrides the course setting)').choices(['a4', 'letter']))
+    .addOption(new Option('--layout <n>', 'slides per page of the slide handout (<id>.slides-<n>up.pdf)').choices(['1', '2', '3', '6']))
     .option('--bleed <length>', 'press PDF with bleed, e.g. 3mm (sets TrimBox/BleedBox, draws crop marks)')
     .option('--only <kinds>', `comma-separated subset: ${BUILTIN_TARGETS.map((t) => t.kind).join(', ')}`)
     .option('--release', 'refuse to build any course that is not approved, or whose approval is stale or expired')

@@ -56,6 +56,8 @@ export interface CompiledDeck {
   notes: string[];
   /** Template files (rel paths) each product read. */
   reads: { markdown: string[]; html: string[]; print: string[] };
+  /** The audience copy (deck.public.html): no speaker notes, no presenter view; made on first call. */
+  audience(): { html: string; reads: string[] };
 }
 
 export interface CompiledHandout {
@@ -86,6 +88,7 @@ export function compileDeck(input: CompileInput, templates: TemplateSet, options
   const fontCss = options.fonts(`${view.title} ${marp.value.html} ${marp.value.comments.flat().join(' ')}`);
   const html = templates.record(() => deckHtml(templates, marp.value, meta, fontCss));
   const print = union(md.reads, marp.reads);
+  let audience: { html: string; reads: string[] } | undefined;
   return {
     markdown: md.value,
     html: html.value,
@@ -94,6 +97,14 @@ export function compileDeck(input: CompileInput, templates: TemplateSet, options
     outline: deckOutline(marp.value.html),
     notes: speakerNotes(marp.value),
     reads: { markdown: md.reads, html: union(print, html.reads), print },
+    audience: () => {
+      if (!audience) {
+        // Fonts for the slide text alone: not even the glyph set of the notes goes into this copy.
+        const copy = templates.record(() => deckHtml(templates, marp.value, meta, options.fonts(`${view.title} ${marp.value.html}`), 'audience'));
+        audience = { html: copy.value, reads: union(print, copy.reads) };
+      }
+      return audience;
+    },
   };
 }
 
