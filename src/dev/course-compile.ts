@@ -14,7 +14,7 @@ import { ENGLISH, type InterfaceText } from '../compile/interface-text.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { BASE_EDITION } from '../content/edition.js';
 import { sha256 } from '../pipeline/cache.js';
-import { reviewDay } from '../pipeline/dates.js';
+import { reviewDay, sourceDate } from '../pipeline/dates.js';
 import { prepareCourse } from '../pipeline/prepare-course.js';
 import { fontFaceCss, type FontCss } from '../render/fonts.js';
 import type { CourseView } from '../render/course-view.js';
@@ -41,14 +41,26 @@ export function courseCompile(options: CourseCompileOptions = {}): DevCompile {
   const text = options.text ?? ENGLISH;
   const fonts = options.fonts ?? fontFaceCss;
   const last: Partial<Record<DevPart, Made>> = {};
+  // The source date is found once per server (it may run git, which is slow to spawn on every save).
+  const epochs = new Map<string, string>();
 
   return async (courseDir, edition) => {
     if (edition && edition !== BASE_EDITION) {
       return { diagnostics: [{ file: resolve(courseDir), line: 1, column: 1, path: 'edition', message: `no edition "${edition}": this course has only its base edition` }] };
     }
     const env = options.env ?? process.env;
+    let epoch = epochs.get(courseDir);
+    if (epoch === undefined) {
+      try {
+        epoch = String(Math.floor(sourceDate(courseDir, env).date.getTime() / 1000));
+        epochs.set(courseDir, epoch);
+      } catch {
+        // No course.yaml yet: prepareCourse below says so.
+      }
+    }
+    const dated = epoch === undefined ? env : { ...env, SOURCE_DATE_EPOCH: epoch };
     // A fresh template set each time: templates are read from disk again, so edits show.
-    const prepared = prepareCourse(courseDir, { today: reviewDay(env), env, ...(options.baseTemplates ? { baseTemplates: options.baseTemplates } : {}) });
+    const prepared = prepareCourse(courseDir, { today: reviewDay(env), env: dated, ...(options.baseTemplates ? { baseTemplates: options.baseTemplates } : {}) });
     if (!prepared.ok) return { diagnostics: prepared.diagnostics };
     const { course } = prepared;
     const { input, templates } = course;

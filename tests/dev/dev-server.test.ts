@@ -23,7 +23,7 @@ beforeAll(async () => {
   const ws = sampleWorkspace();
   ({ root, file } = ws);
   original = readFileSync(file, 'utf8');
-  server = await startDevServer({ courseDir: ws.dir, compile: courseCompile(), watchPaths: courseWatchPaths(ws.dir), signal: controller.signal, cwd: root });
+  server = await startDevServer({ courseDir: ws.dir, compile: courseCompile(), watchPaths: courseWatchPaths(ws.dir), signal: controller.signal, cwd: root, onEvent: (e) => process.env.DEV_TRACE && console.log(JSON.stringify({ ...e, diagnostics: undefined })) });
   browser = await launchTestBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
