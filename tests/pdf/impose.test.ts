@@ -14,6 +14,8 @@ import { PAPER_SIZES } from '../../src/render/paper.js';
 import { compileDeck } from '../../src/compile/compile.js';
 import { ENGLISH } from '../../src/compile/interface-text.js';
 import { imposeLabels } from '../../src/compile/labels.js';
+import { documentStamp } from '../../src/compile/stamp-text.js';
+import { decorate, FOOTER_BOXES, openPdf } from '../../src/pdf/decorate.js';
 import { prepareCourse } from '../../src/pipeline/prepare-course.js';
 import { printPdf } from '../../src/print/print-pdf.js';
 import { fontFaceCss } from '../../src/render/fonts.js';
@@ -29,14 +31,17 @@ let sample: { notes: string[]; code: string; title: string };
 const font = stampFontBytes();
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** The deck's raw print (what the notes-pdf and slides-Nup targets impose) and its compiled notes. */
+/** The deck's print (what the notes-pdf and slides-Nup targets impose) and its compiled notes. */
 beforeAll(async () => {
   tmp = tempDir('deckhand-impose-');
   const prepared = prepareCourse(SAMPLE_DIR, { today: '2026-11-20' });
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.diagnostics));
   const { course } = prepared;
   const deck = compileDeck(course.input, course.templates, { fonts: fontFaceCss });
-  deckPdf = await printPdf(browser.session, deck.printHtml);
+  // As the targets impose it (targets/stamped-slides.ts): the raw print with the deck's footer drawn on.
+  const doc = await openPdf(await printPdf(browser.session, deck.printHtml));
+  await decorate(doc, { footer: documentStamp(course.input, 'deck-pdf').footer, footerBox: FOOTER_BOXES.deck });
+  deckPdf = await doc.save({ useObjectStreams: false });
   expect(deck.notes.length).toBe(deck.slideCount);
   sample = { notes: deck.notes, code: course.input.course.document.code, title: course.input.course.title };
 });
