@@ -20,6 +20,9 @@ export { compile, compileDeck, compileHandout, type Compiled, type CompiledDeck,
 export { ENGLISH, type InterfaceText } from './compile/interface-text.js';
 export { prepareCourse, type PreparedCourse } from './pipeline/prepare-course.js';
 export { BrowserSession } from './print/browser-session.js';
+export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';
+export { courseCompile, courseWatchPaths } from './dev/course-compile.js';
+export { imposeLabels, pptxLabels } from './compile/labels.js';
 export { DeckhandError } from './errors.js';
 
 import { reviewDay } from './pipeline/dates.js';

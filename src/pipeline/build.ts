@@ -18,6 +18,8 @@ import type { PaperId } from '../render/paper.js';
 import type { InterfaceText } from '../compile/interface-text.js';
 import { editionKey } from '../content/edition.js';
 import { TargetRegistry } from '../targets/registry.js';
+import { withSlideLayout } from '../targets/slides-handout.js';
+import type { HandoutLayout } from '../pdf/impose/index.js';
 import type { Target } from '../targets/target.js';
 import type { TemplateSet } from '../render/template-set.js';
 import { makeDir } from '../io/atomic-write.js';
@@ -36,6 +38,8 @@ export interface BuildOptions {
   /** Output kinds beyond the built-in ones (see src/targets/target.ts). */
   targets?: readonly Target[];
   paper?: PaperId;
+  /** Slides per page of the slide handout (default 3: slides-3up). */
+  layout?: HandoutLayout;
   /** Press bleed in points. */
   bleed?: number;
   release?: boolean;
@@ -79,7 +83,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
-  const kinds = options.kinds ?? registry.kinds;
+  const kinds = withSlideLayout(options.kinds ?? registry.defaultKinds, options.layout);
   const unknown = kinds.filter((kind) => !registry.has(kind));
   if (unknown.length > 0) throw usageError(`unknown output kind(s) ${unknown.join(', ')}; known: ${registry.kinds.join(', ')}`);
   const concurrency = options.concurrency ?? defaultConcurrency();

@@ -132,6 +132,7 @@ function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceCont
     templates: course.templates,
     text,
     settings: ctx.settings,
+    view: () => (view ??= compileView(course.input, text)),
     deck: () => (deck ??= compileDeck(course.input, course.templates, options, (view ??= compileView(course.input, text)))),
     handout: () => (handout ??= compileHandout(course.input, course.templates, options, (view ??= compileView(course.input, text)))),
     stamp: (kind) => {

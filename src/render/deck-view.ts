@@ -3,8 +3,9 @@
  * can grow (ladder steps, team, procedures, technologies, FAQ, disclaimer) is a
  * list of pages sized by paginate.ts. Speaker notes become Marp note comments.
  */
-import type { CourseView, StepView } from '../render/course-view.js';
-import { escapeMarkdown, trusted, type Trusted } from '../render/escape.js';
+import type { Course } from '../content/schema.js';
+import type { CourseView, StepView } from './course-view.js';
+import { escapeMarkdown, trusted, type Trusted } from './escape.js';
 import { DEFAULT_METRICS, linesFor, paginate, splitText, type Page, type SlideMetrics } from './paginate.js';
 
 export interface SectionNotes {
@@ -65,6 +66,19 @@ export function noteComment(text: string | undefined): Trusted | undefined {
 /** Inverse of noteComment for one comment's content, for the HTML deck's presenter view. */
 export function noteText(comment: string): string {
   return comment.replace(/^\s*Notes:\s?/, '').trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The plain text of one noteComment (what the presenter view, the notes pages and the PPTX show); '' when none. */
+export function noteCommentText(comment: Trusted | undefined): string {
+  if (!comment) return '';
+  const m = /^<!--([\s\S]*)-->$/.exec(comment.value);
+  if (!m) throw new Error('deck note comments must be <!-- ... --> comments');
+  return noteText(m[1] ?? '');
+}
+
+/** Section notes for slides without item notes: `speakerNotes` plus the ladder's and team's own. */
+export function sectionNotes(course: Pick<Course, 'speakerNotes' | 'ladder' | 'team'>): SectionNotes {
+  return { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
 }
 
 export function deckView(view: CourseView, theme: string, notes: SectionNotes, metrics: SlideMetrics = DEFAULT_METRICS): DeckView {
