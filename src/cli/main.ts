@@ -55,7 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--role <role>', 'role, e.g. "Medical Affairs"')
     .option('--expires <date>', 'review expiry date, YYYY-MM-DD')
     .option('--date <date>', 'sign-off date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)')
-    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string }) => {
+    .option('--same-version <reason>', 'approve changed content without a new document.version; the reason is recorded in approval.json')
+    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; sameVersion?: string }) => {
       const { approveCommand } = await import('./approve-command.js');
       exitCode = approveCommand(dir, options, terminal);
     });

@@ -26,6 +26,8 @@ import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from
 import { reviewDay } from './dates.js';
 import { writeManifest } from './manifest.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
+import { releaseRefusal } from './release-refusal.js';
+import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -129,11 +131,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       continue;
     }
     const { course } = result;
+    for (const message of courseWarnings(course)) warn(message);
     if (!course.state.approved) {
       const reasons = course.state.reasons.join('; ');
       if (options.release) {
-        errors.push(releaseError(course, reasons));
-        onEvent({ type: 'course', course: course.id, message: `refused (--release): not approved: ${reasons}` });
+        // The reasons and what to do are in the diagnostic, printed once with the other errors.
+        errors.push(releaseRefusal(course, cwd));
+        onEvent({ type: 'course', course: course.id, message: 'refused (--release): not approved' });
         continue;
       }
       warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
@@ -151,13 +155,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
   };
-  const codes = new Map<string, string>();
-  for (const { course } of prepared) {
-    const code = course.loaded.course.document.code;
-    const other = codes.get(code);
-    if (other) warn(`${course.id} and ${other} share the document code ${code}; each document needs its own job/approval code`);
-    codes.set(code, course.id);
-  }
+  for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: course.id, code: course.loaded.course.document.code })))) warn(message);
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
     // Plan first: if anything must be printed, Chromium starts now and boots
@@ -207,18 +205,6 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browserLaunches: session && !borrowed ? (await session).launches : 0,
     browserUsed: session !== undefined,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
-  };
-}
-
-function releaseError(course: PreparedCourse, reasons: string): Diagnostic {
-  const path = course.state.changed.length > 0 ? ['review', 'reviewers'] : ['review', 'status'];
-  const pos = course.loaded.sourceMap.positionOf(path);
-  return {
-    file: course.loaded.file,
-    line: pos.line,
-    column: pos.column,
-    path: path.join('.'),
-    message: `release refused for course "${course.id}": not approved: ${reasons}. Re-approve with: deckhand approve ${displayPath(course.loaded.dir)} --reviewer "…" --role "…"`,
   };
 }
 

@@ -6,6 +6,7 @@ import { discoverCourses } from '../content/discover.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { reviewDay } from './dates.js';
 import { prepareCourse } from './prepare-course.js';
+import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
 
 export interface CheckedCourse {
   course: string;
@@ -14,12 +15,17 @@ export interface CheckedCourse {
   ok: boolean;
   approved?: boolean;
   reasons?: string[];
+  /** Document code and version, for the approval summary. */
+  documentCode?: string;
+  version?: string;
 }
 
 export interface CheckResult {
   ok: boolean;
   courses: CheckedCourse[];
   errors: Diagnostic[];
+  /** Shared document codes, changed content without a new version: the warnings a build would give. */
+  warnings: string[];
   /** The errors of each course, parallel to `courses`. */
   byCourse: Diagnostic[][];
 }
@@ -35,19 +41,25 @@ export function check(options: CheckOptions = {}): CheckResult {
   const errors: Diagnostic[] = [];
   const courses: CheckedCourse[] = [];
   const byCourse: Diagnostic[][] = [];
+  const warnings: string[] = [];
+  const codes: { id: string; code: string }[] = [];
   const env = options.env ?? process.env;
   const today = reviewDay(env);
   for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd)) {
     const result = prepareCourse(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
     if (result.ok) {
       const { course } = result;
-      courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
+      const { document } = course.loaded.course;
+      courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons, documentCode: document.code, version: document.version });
       byCourse.push([]);
+      warnings.push(...courseWarnings(course));
+      codes.push({ id: course.id, code: document.code });
     } else {
       errors.push(...result.diagnostics);
       byCourse.push(result.diagnostics);
       courses.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });
     }
   }
-  return { ok: errors.length === 0, courses, errors, byCourse };
+  warnings.push(...sharedCodeWarnings(codes));
+  return { ok: errors.length === 0, courses, errors, warnings, byCourse };
 }
