@@ -11,6 +11,7 @@ import { createTerminal } from './terminal.js';
 
 /** Runs the CLI and resolves to the exit code; never calls process.exit itself. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const terminal = createTerminal();
   let exitCode: number = EXIT.ok;
   const program = new Command('deckhand')
@@ -35,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[course-dirs...]', 'course folders, each holding a course.yaml')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--json', 'print one JSON object on stdout; progress stays on stderr')
-    .addOption(new Option('--paper <size>', 'handout paper size (overrides the course setting)').choices(['a4', 'letter']))
+    .addOption(new Option('--paper <size>', 'handout paper size, a4 or letter, any case (overrides the course setting)').argParser(paperSize))
     .option('--bleed <length>', 'press PDF with bleed, e.g. 3mm (sets TrimBox/BleedBox, draws crop marks)')
     .option('--only <kinds>', `comma-separated subset: ${BUILTIN_TARGETS.map((t) => t.kind).join(', ')}`)
     .option('--release', 'refuse to build any course that is not approved, or whose approval is stale or expired')
@@ -93,4 +94,21 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
   return n;
+}
+
+function paperSize(value: string): 'a4' | 'letter' {
+  const lower = value.toLowerCase();
+  if (lower !== 'a4' && lower !== 'letter') throw new InvalidArgumentError('must be a4 or letter');
+  return lower;
+}
+
+/** `deckhand verify x.pdf | head -1`: when the reader closes the pipe, stop quietly (exit 0) instead of crashing with EPIPE. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }

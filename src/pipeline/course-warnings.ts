@@ -1,9 +1,10 @@
 /** Warnings about a valid course that `check` and `build` both print (not errors: the course still builds). */
+import { formatDiagnostic } from '../content/diagnostic.js';
 import { versionStallMessage } from '../review/version-check.js';
 import type { PreparedCourse } from './prepare-course.js';
 
 export function courseWarnings(course: PreparedCourse): string[] {
-  return course.versionStall ? [`${course.id}: ${versionStallMessage(course.versionStall)}`] : [];
+  return [...course.loaded.warnings.map(formatDiagnostic), ...(course.versionStall ? [`${course.id}: ${versionStallMessage(course.versionStall)}`] : [])];
 }
 
 /** "A and B share the document code X" for every code used by more than one course. */
