@@ -63,6 +63,24 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('init')
+    .description('Set up this folder as a content repository: a draft course, .gitignore, npm scripts and the CI workflow.')
+    .option('--course <id>', 'id of the first course (default: first-course)')
+    .action(async (options: { course?: string }) => {
+      const { initCommand } = await import('./scaffold-command.js');
+      exitCode = initCommand(options, terminal);
+    });
+
+  program
+    .command('new')
+    .description('Create decks/<course-id>/course.yaml: a draft course from the template, with the id filled in.')
+    .argument('<course-id>', 'lower-case id, also the folder name, e.g. knee-pain-basics')
+    .action(async (id: string) => {
+      const { newCommand } = await import('./scaffold-command.js');
+      exitCode = newCommand(id, terminal);
+    });
+
+  program
     .command('verify')
     .description('Read a deckhand PDF and check it against its approved source.')
     .argument('<pdf>', 'a PDF written by deckhand')

@@ -32,7 +32,7 @@ export interface InterfaceText {
 const draftDetail = (reason: DraftReason): string => {
   switch (reason.reason) {
     case 'status':
-      return `review status: ${reason.status}`;
+      return reason.status === 'draft' ? 'not yet reviewed' : `review status: ${reason.status}`;
     case 'unbound':
       return 'approval not bound to this content';
     case 'changed':

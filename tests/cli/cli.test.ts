@@ -28,7 +28,7 @@ describe('deckhand CLI', () => {
       ['interventional-pain-management', true],
       ['second-course', false],
     ]);
-    expect(all.stderr).toContain('(not approved: content changed since approval on 2026-11-16');
+    expect(all.stderr).toContain('not approved: content changed since approval on 2026-11-16');
   });
 
   it('--json prints exactly one JSON object on stdout; progress goes to stderr', () => {
