@@ -27,6 +27,8 @@ import { reviewDay } from './dates.js';
 import { writeManifest } from './manifest.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
 import { releaseRefusal } from './release-refusal.js';
+import { TemplateError } from '../render/template-error.js';
+import { templateDiagnostic } from './template-check.js';
 import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
 
 export interface BuildOptions {
@@ -183,6 +185,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             if (options.signal?.aborted) throw options.signal.reason;
             if (error instanceof DeckhandError && error.kind === 'environment') throw error;
             if (isWriteError(error)) throw environmentError(`cannot write to ${displayPath(outDir, cwd)}: ${(error as Error).message}`, error);
+            if (error instanceof TemplateError) {
+              errors.push(templateDiagnostic(error, cwd));
+              onEvent({ type: 'course', course: course.id, message: 'failed: template error' });
+              return;
+            }
             const message = error instanceof Error ? error.message : String(error);
             errors.push({ file: course.loaded.file, line: 1, column: 1, path: '(build)', message: `build failed: ${message}` });
             onEvent({ type: 'course', course: course.id, message: `failed: ${message}` });

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import { reviewDay } from './dates.js';
 import { prepareCourse } from './prepare-course.js';
 import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
+import { templateProblems } from './template-check.js';
 
 export interface CheckedCourse {
   course: string;
@@ -47,7 +48,12 @@ export function check(options: CheckOptions = {}): CheckResult {
   const today = reviewDay(env);
   for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd)) {
     const result = prepareCourse(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
-    if (result.ok) {
+    const templateErrors = result.ok ? templateProblems(result.course, options.cwd) : [];
+    if (result.ok && templateErrors.length > 0) {
+      errors.push(...templateErrors);
+      byCourse.push(templateErrors);
+      courses.push({ course: result.course.id, edition: result.course.edition.edition, file: result.course.loaded.file, ok: false });
+    } else if (result.ok) {
       const { course } = result;
       const { document } = course.loaded.course;
       courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons, documentCode: document.code, version: document.version });
