@@ -63,6 +63,19 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('manifest')
+    .description('Work with build manifests.')
+    .command('merge')
+    .description('Merge the manifest.json files of CI shards into one that lists every output once.')
+    .argument('<manifests...>', 'manifest.json files written by sharded builds')
+    .requiredOption('-o, --out <file>', 'the merged manifest to write, e.g. output/manifest.json')
+    .action(async (files: string[], options: { out: string }) => {
+      const { mergeManifests } = await import('../pipeline/manifest-merge.js');
+      const result = mergeManifests(files, options.out);
+      terminal.info(`merged ${files.length} manifest(s): ${result.outputs} output(s)${result.duplicates ? `, ${result.duplicates} listed twice with the same sha256 (kept once)` : ''}; wrote ${options.out}`);
+    });
+
+  program
     .command('init')
     .description('Set up this folder as a content repository: a draft course, .gitignore, npm scripts and the CI workflow.')
     .option('--course <id>', 'id of the first course (default: first-course)')

@@ -164,7 +164,8 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     // while the courses are rendered.
     const planned = await Promise.all(
       prepared.map(async ({ course, cache }) => {
-        const wanted = kinds.filter((kind) => !options.shard || inShard(`${editionKey(course.edition)}/${kind}`, options.shard));
+        // By course: all of a course's outputs (and its cache file) stay on one runner.
+        const wanted = !options.shard || inShard(course.id, options.shard) ? kinds : [];
         return { course, cache, plans: await planTargets(course, cache, wanted.map((k) => registry.get(k)), ctx) };
       }),
     );
@@ -235,7 +236,7 @@ function ensureWritable(outDir: string): void {
   }
 }
 
-/** Stable 1/n of the targets for CI matrices: by a hash of "<edition key>/<kind>", so adding a course or edition moves nothing else. */
+/** Stable 1/n of the courses for CI matrices: by a hash of the course id, so adding a course moves no other. */
 export function inShard(key: string, shard: { index: number; count: number }): boolean {
   let h = 2166136261;
   for (const c of key) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 16777619) >>> 0;
