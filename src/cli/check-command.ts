@@ -16,11 +16,12 @@ export function checkCommand(dirs: string[], options: CheckOptions, terminal: Te
   const result = check({ courseDirs: dirs });
   for (const message of result.warnings) terminal.warn(message);
   for (const [i, c] of result.courses.entries()) {
-    if (c.ok) terminal.info(`ok  ${c.file}${c.approved ? '' : `  (not approved: ${(c.reasons ?? []).join('; ')})`}`);
+    if (c.ok) terminal.info(`ok  ${c.file}  ${c.documentCode} v${c.version}  ${c.approved ? 'approved' : `not approved: ${(c.reasons ?? []).join('; ')}`}`);
     else for (const d of result.byCourse[i] ?? []) terminal.info(formatDiagnostic(d));
   }
-  const { ok, errors, courses } = result;
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors })}\n`);
+  for (const w of result.warnings) terminal.warn(w);
+  const { ok, errors, courses, warnings } = result;
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors, warnings })}\n`);
   terminal.info(ok ? `${courses.length} course(s) valid` : `${errors.length} problem(s) in ${courses.filter((c) => !c.ok).length} course(s)`);
   return ok ? EXIT.ok : EXIT.content;
 }

@@ -11,6 +11,7 @@ import { createTerminal } from './terminal.js';
 
 /** Runs the CLI and resolves to the exit code; never calls process.exit itself. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const terminal = createTerminal();
   let exitCode: number = EXIT.ok;
   const program = new Command('deckhand')
@@ -35,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[course-dirs...]', 'course folders, each holding a course.yaml')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--json', 'print one JSON object on stdout; progress stays on stderr')
-    .addOption(new Option('--paper <size>', 'handout paper size (overrides the course setting)').choices(['a4', 'letter']))
+    .addOption(new Option('--paper <size>', 'handout paper size, a4 or letter, any case (overrides the course setting)').argParser(paperSize))
     .addOption(new Option('--layout <n>', 'slides per page of the slide handout (<id>.slides-<n>up.pdf)').choices(['1', '2', '3', '6']))
     .option('--bleed <length>', 'press PDF with bleed, e.g. 3mm (sets TrimBox/BleedBox, draws crop marks)')
     .option('--only <kinds>', `comma-separated subset: ${BUILTIN_TARGETS.map((t) => t.kind).join(', ')}`)
@@ -56,10 +57,42 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--role <role>', 'role, e.g. "Medical Affairs"')
     .option('--expires <date>', 'review expiry date, YYYY-MM-DD')
     .option('--date <date>', 'sign-off date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)')
-    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string }) => {
+    .option('--same-version <reason>', 'approve changed content without a new document.version; the reason is recorded in approval.json')
+    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; sameVersion?: string }) => {
       const { approveCommand } = await import('./approve-command.js');
       exitCode = approveCommand(dir, options, terminal);
     });
+
+  program
+    .command('manifest')
+    .description('Work with build manifests.')
+    .command('merge')
+    .description('Merge the manifest.json files of CI shards into one that lists every output once.')
+    .argument('<manifests...>', 'manifest.json files written by sharded builds')
+    .requiredOption('-o, --out <file>', 'the merged manifest to write, e.g. output/manifest.json')
+    .action(async (files: string[], options: { out: string }) => {
+      const { mergeManifests } = await import('../pipeline/manifest-merge.js');
+      const result = mergeManifests(files, options.out);
+      terminal.info(`merged ${files.length} manifest(s): ${result.outputs} output(s)${result.duplicates ? `, ${result.duplicates} listed twice with the same sha256 (kept once)` : ''}; wrote ${options.out}`);
+    });
+
+  program
+    .command('init')
+    .description('Set up this folder as a content repository: a draft course, .gitignore, npm scripts and the CI workflow.')
+    .option('--course <id>', 'id of the first course (default: first-course)')
+    .action(async (options: { course?: string }) => {
+      const { initCommand } = await import('./scaffold-command.js');
+      exitCode = initCommand(options, terminal);
+    });
+
+  program
+    .command('new')
+    .description('Create decks/<course-id>/course.yaml: a draft course from the template, with the id filled in.')
+    .argument('<course-id>', 'lower-case id, also the folder name, e.g. knee-pain-basics')
+    .action(async (id: string) => {
+      const { newCommand } = await import('./scaffold-command.js');
+      exitCode = newCommand(id, terminal);
+      });
 
   program
     .command('personalize')
@@ -124,4 +157,21 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
   return n;
+}
+
+function paperSize(value: string): 'a4' | 'letter' {
+  const lower = value.toLowerCase();
+  if (lower !== 'a4' && lower !== 'letter') throw new InvalidArgumentError('must be a4 or letter');
+  return lower;
+}
+
+/** `deckhand verify x.pdf | head -1`: when the reader closes the pipe, stop quietly (exit 0) instead of crashing with EPIPE. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }

@@ -14,6 +14,8 @@ export interface InterfaceText {
     /** "Reviewed by A, 2026-11-16; B, 2026-11-17 and 2 more". */
     reviewedBy(shown: { name: string; date: string }[], more: number): string;
     pageLabel(page: number, pages: number): string;
+    /** Instead of "Reviewed by …" when no one has signed yet (a new draft); catalogue key footer.notYetReviewed. */
+    notYetReviewed: string;
   };
   watermark: string;
   /** PDF /Subject: "<subtitle> (training deck)". */
@@ -30,7 +32,7 @@ export interface InterfaceText {
 const draftDetail = (reason: DraftReason): string => {
   switch (reason.reason) {
     case 'status':
-      return `review status: ${reason.status}`;
+      return reason.status === 'draft' ? 'not yet reviewed' : `review status: ${reason.status}`;
     case 'unbound':
       return 'approval not bound to this content';
     case 'changed':
@@ -45,6 +47,7 @@ export const ENGLISH: InterfaceText = {
     identity: (code, version, reviewedBy) => `${code} · Version ${version} · ${reviewedBy}`,
     reviewedBy: (shown, more) => `Reviewed by ${shown.map((r) => `${r.name}, ${r.date}`).join('; ')}${more > 0 ? ` and ${more} more` : ''}`,
     pageLabel: (page, pages) => `page ${page} of ${pages}`,
+    notYetReviewed: 'Not yet reviewed',
   },
   watermark: 'DRAFT — NOT FOR DISTRIBUTION',
   subject: { deck: (title) => `${title} (training deck)`, handout: (title) => `${title} (handout)` },

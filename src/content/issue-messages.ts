@@ -79,7 +79,12 @@ export function messageFor(issue: Issue, { value, written }: IssueContext): stri
       if (value === null) return 'is empty; give it a value or delete the line';
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       if (issue.expected === 'string' && isDateField) return `must be a date written as "YYYY-MM-DD" (in quotes), not ${describeValue(value, written)}`;
-      const hint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? `; put it in quotes: "${written ?? String(value)}"` : '';
+      const hint =
+        issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+          ? `; put it in quotes: "${written ?? String(value)}"`
+          : issue.expected === 'string' && isPlainObject(value) && Object.keys(value).length === 1
+            ? `; the ": " after "${printable(Object.keys(value)[0] ?? '', 40)}" made it a "key: value" pair. Put the whole text in quotes, e.g. "${printable(`${Object.keys(value)[0]}: …`, 50)}"`
+            : '';
       return `must be ${expected}, not ${describeValue(value, written)}${hint}`;
     }
     case 'too_small':
@@ -114,3 +119,5 @@ export function messageFor(issue: Issue, { value, written }: IssueContext): stri
       return issue.message;
   }
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

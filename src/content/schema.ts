@@ -87,11 +87,14 @@ export const reviewStatuses = ['draft', 'in-review', 'approved', 'withdrawn'] as
 
 export const reviewSchema = z
   .strictObject({
-    status: z.enum(reviewStatuses).describe('Approval status. Only "approved" is distributable.'),
-    expires: isoDate.describe('Review expiry date (YYYY-MM-DD). After it the course counts as not approved.'),
-    reviewers: z.array(reviewerSchema).min(1, 'needs at least one reviewer').max(20),
+    status: z.enum(reviewStatuses).describe('Approval status. Only "approved" is distributable; a new course is "draft".'),
+    expires: isoDate
+      .optional()
+      .describe('Review expiry date (YYYY-MM-DD). After it the course counts as not approved. Required unless the status is "draft".'),
+    // A draft nobody has reviewed yet names no reviewer; other statuses need one (content/cross-checks.ts).
+    reviewers: z.array(reviewerSchema).max(20).default([]),
   })
-  .describe('Review and approval. Not part of the content fingerprint.');
+  .describe('Review and approval. Not part of the content fingerprint. A new course starts as {status: draft}; `deckhand approve` fills in the rest.');
 
 export const ladderStepSchema = z.strictObject({
   id: slug.describe('Stable id; procedures and technologies refer to it.'),

@@ -29,6 +29,10 @@ import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from
 import { reviewDay } from './dates.js';
 import { recordOutputs } from './manifest-lock.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
+import { releaseRefusal } from './release-refusal.js';
+import { TemplateError } from '../render/template-error.js';
+import { templateDiagnostic } from './template-check.js';
+import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -134,11 +138,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       continue;
     }
     const { course } = result;
+    for (const message of courseWarnings(course)) warn(message);
     if (!course.state.approved) {
       const reasons = course.state.reasons.join('; ');
       if (options.release) {
-        errors.push(releaseError(course, reasons));
-        onEvent({ type: 'course', course: course.id, message: `refused (--release): not approved: ${reasons}` });
+        // The reasons and what to do are in the diagnostic, printed once with the other errors.
+        errors.push(releaseRefusal(course, cwd));
+        onEvent({ type: 'course', course: course.id, message: 'refused (--release): not approved' });
         continue;
       }
       warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
@@ -163,20 +169,15 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
   };
-  const codes = new Map<string, string>();
-  for (const { course } of prepared) {
-    const code = course.loaded.course.document.code;
-    const other = codes.get(code);
-    if (other) warn(`${course.id} and ${other} share the document code ${code}; each document needs its own job/approval code`);
-    codes.set(code, course.id);
-  }
+  for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: course.id, code: course.loaded.course.document.code })))) warn(message);
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
     // Plan first: if anything must be printed, Chromium starts now and boots
     // while the courses are rendered.
     const planned = await Promise.all(
       prepared.map(async ({ course, cache }) => {
-        const wanted = kinds.filter((kind) => !options.shard || inShard(`${editionKey(course.edition)}/${kind}`, options.shard));
+        // By course: all of a course's outputs (and its cache file) stay on one runner.
+        const wanted = !options.shard || inShard(course.id, options.shard) ? kinds : [];
         return { course, cache, plans: await planTargets(course, cache, wanted.map((k) => registry.get(k)), ctx) };
       }),
     );
@@ -200,6 +201,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             if (options.signal?.aborted) throw options.signal.reason;
             if (error instanceof DeckhandError && error.kind === 'environment') throw error;
             if (isWriteError(error)) throw environmentError(`cannot write to ${displayPath(outDir, cwd)}: ${(error as Error).message}`, error);
+            if (error instanceof TemplateError) {
+              errors.push(templateDiagnostic(error, cwd));
+              onEvent({ type: 'course', course: course.id, message: 'failed: template error' });
+              return;
+            }
             const message = error instanceof Error ? error.message : String(error);
             errors.push({ file: course.loaded.file, line: 1, column: 1, path: '(build)', message: `build failed: ${message}` });
             onEvent({ type: 'course', course: course.id, message: `failed: ${message}` });
@@ -225,18 +231,6 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   };
 }
 
-function releaseError(course: PreparedCourse, reasons: string): Diagnostic {
-  const path = course.state.changed.length > 0 ? ['review', 'reviewers'] : ['review', 'status'];
-  const pos = course.loaded.sourceMap.positionOf(path);
-  return {
-    file: course.loaded.file,
-    line: pos.line,
-    column: pos.column,
-    path: path.join('.'),
-    message: `release refused for course "${course.id}": not approved: ${reasons}. Re-approve with: deckhand approve ${displayPath(course.loaded.dir)} --reviewer "…" --role "…"`,
-  };
-}
-
 function isWriteError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'ENOSPC' || code === 'ENOTDIR';
@@ -257,7 +251,7 @@ function ensureWritable(outDir: string): void {
   }
 }
 
-/** Stable 1/n of the targets for CI matrices: by a hash of "<edition key>/<kind>", so adding a course or edition moves nothing else. */
+/** Stable 1/n of the courses for CI matrices: by a hash of the course id, so adding a course moves no other. */
 export function inShard(key: string, shard: { index: number; count: number }): boolean {
   let h = 2166136261;
   for (const c of key) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 16777619) >>> 0;

@@ -7,6 +7,8 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import { duplicateCourseProblems } from './course-ids.js';
 import { reviewDay } from './dates.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
+import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
+import { templateProblems } from './template-check.js';
 
 export interface CheckedCourse {
   course: string;
@@ -15,16 +17,19 @@ export interface CheckedCourse {
   ok: boolean;
   approved?: boolean;
   reasons?: string[];
+  /** Document code and version, for the approval summary. */
+  documentCode?: string;
+  version?: string;
 }
 
 export interface CheckResult {
   ok: boolean;
   courses: CheckedCourse[];
   errors: Diagnostic[];
+  /** Shared document codes, changed content without a new version, linked course folders outside the project: the warnings a build would give. */
+  warnings: string[];
   /** The errors of each course, parallel to `courses`. */
   byCourse: Diagnostic[][];
-  /** Said while finding the courses (e.g. a linked course folder outside the project, not checked). */
-  warnings: string[];
 }
 
 export interface CheckOptions {
@@ -40,15 +45,24 @@ export function check(options: CheckOptions = {}): CheckResult {
   const byCourse: Diagnostic[][] = [];
   const warnings: string[] = [];
   const valid: PreparedCourse[] = [];
+  const codes: { id: string; code: string }[] = [];
   const env = options.env ?? process.env;
   const today = reviewDay(env);
   for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd, (message) => warnings.push(message))) {
     const result = prepareCourse(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
-    if (result.ok) {
+    const templateErrors = result.ok ? templateProblems(result.course, options.cwd) : [];
+    if (result.ok && templateErrors.length > 0) {
+      errors.push(...templateErrors);
+      byCourse.push(templateErrors);
+      courses.push({ course: result.course.id, edition: result.course.edition.edition, file: result.course.loaded.file, ok: false });
+    } else if (result.ok) {
       const { course } = result;
       valid.push(course);
-      courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
+      const { document } = course.loaded.course;
+      courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons, documentCode: document.code, version: document.version });
       byCourse.push([]);
+      warnings.push(...courseWarnings(course));
+      codes.push({ id: course.id, code: document.code });
     } else {
       errors.push(...result.diagnostics);
       byCourse.push(result.diagnostics);
@@ -65,5 +79,6 @@ export function check(options: CheckOptions = {}): CheckResult {
     }
     errors.push(d);
   }
-  return { ok: errors.length === 0, courses, errors, byCourse, warnings };
+  warnings.push(...sharedCodeWarnings(codes));
+  return { ok: errors.length === 0, courses, errors, warnings, byCourse };
 }

@@ -16,6 +16,7 @@ import { approvalState, type ApprovalState } from '../review/approval-state.js';
 import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../review/canonical.js';
 import { courseInputs } from '../review/course-inputs.js';
 import { readSnapshot } from '../review/snapshot.js';
+import { versionStall, type VersionStall } from '../review/version-check.js';
 import type { PaperId } from '../render/paper.js';
 import { isoDay, sourceDate } from './dates.js';
 
@@ -38,6 +39,8 @@ export interface PreparedCourse {
   canonicalJson: string;
   fingerprint: string;
   state: ApprovalState;
+  /** Set when the content changed since the last approval but document.version did not. */
+  versionStall?: VersionStall;
   date: Date;
 }
 
@@ -109,7 +112,9 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
 
   const canonical = canonicalForm(course, courseInputs(loaded, templatesDir));
   const print = fingerprint(canonical);
-  const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir), options.today);
+  const snapshot = readSnapshot(loaded.dir);
+  const state = approvalState(course, { fingerprint: print, canonical }, snapshot, options.today);
+  const stall = versionStall(course, print, snapshot);
   const { date } = sourceDate(loaded.dir, options.env);
   const edition: Edition = { course: course.id, edition: BASE_EDITION, language: course.language, ...(course.markets.length === 1 && course.markets[0] ? { market: course.markets[0] } : {}) };
   const paper = options.paper ?? course.presentation?.paper ?? 'a4';
@@ -128,6 +133,7 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
       canonicalJson: canonicalJson(canonical),
       fingerprint: print,
       state,
+      ...(stall ? { versionStall: stall } : {}),
       date,
     },
   };

@@ -62,14 +62,22 @@ export interface TargetPlan {
 }
 
 /** output/<course>/<course>[.<edition>].<suffix> */
-export const targetFile = (outDir: string, course: PreparedCourse, target: Target): string => join(outDir, course.id, editionFileName(course.edition, target.suffix));
+export const targetFile = (outDir: string, course: PreparedCourse, target: Target, settings: BuildSettings = {}): string =>
+  join(outDir, course.id, editionFileName(course.edition, variantSuffix(target.suffix, target.variant?.(course.input, settings))));
+
+/** `handout.pdf` + `letter` → `handout-letter.pdf`. */
+const variantSuffix = (suffix: string, variant: string | undefined): string => {
+  if (!variant) return suffix;
+  const dot = suffix.lastIndexOf('.');
+  return dot < 0 ? `${suffix}-${variant}` : `${suffix.slice(0, dot)}-${variant}${suffix.slice(dot)}`;
+};
 
 /** Decides, from the cache alone, which targets need building and why. */
 export async function planTargets(course: PreparedCourse, cache: CourseCache, targets: Target[], ctx: TargetContext): Promise<TargetPlan[]> {
   const entries = cache[course.edition.edition] ?? {};
   return Promise.all(
     targets.map(async (target) => {
-      const file = targetFile(ctx.outDir, course, target);
+      const file = targetFile(ctx.outDir, course, target, ctx.settings);
       const key = await baseKey(course, target, ctx);
       const entry = entries[target.kind];
       const current = entry ? { ...key, template: course.templates.fingerprint(entry.reads) } : key;

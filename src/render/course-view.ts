@@ -13,6 +13,7 @@ export interface ViewText {
   audience: Record<Course['audience'], string>;
   procedureKind: Record<Course['procedures'][number]['kind'], string>;
   draft: { banner(reason: NonNullable<ApprovalState['draft']>): string; status(reason: ApprovalState['draft']): string };
+  footer: { notYetReviewed: string };
 }
 
 export interface StepView {
@@ -50,7 +51,8 @@ export interface CourseView {
   faq: { question: string; answer: string; notes?: string }[];
   disclaimer: { full: string; short: string };
   document: { code: string; version: string; prepared: string };
-  review: { statusLabel: string; expires: string; reviewers: { name: string; role: string; date: string }[] };
+  /** `expires` is '' for a draft that has none yet; `noneLabel` is what to show when no one has signed. */
+  review: { statusLabel: string; expires: string; reviewers: { name: string; role: string; date: string }[]; noneLabel: string };
   draft?: { message: string };
   keywords: string[];
   builtOn: string;
@@ -108,8 +110,9 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
     document: course.document,
     review: {
       statusLabel: text.draft.status(state.approved ? undefined : state.draft),
-      expires: course.review.expires,
+      expires: course.review.expires ?? '',
       reviewers: course.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date })),
+      noneLabel: text.footer.notYetReviewed,
     },
     ...(!state.approved && state.draft ? { draft: { message: text.draft.banner(state.draft) } } : {}),
     keywords: course.keywords,

@@ -124,7 +124,7 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
       (p) => labelled(p.name, p.notes),
     ),
     technologyPages: withNotes(
-      paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5, budget, 'Technologies'),
+      paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5 + (t.image ? 2.5 : 0), budget, 'Technologies'),
       notes.technologies,
       (t) => labelled(t.name, t.notes),
     ),

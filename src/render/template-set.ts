@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type HandlebarsNs from 'handlebars';
 import { walkContained } from './contained-path.js';
 import { registerHelpers } from './helpers.js';
+import { TemplateError } from './template-error.js';
 
 const require = createRequire(import.meta.url);
 
@@ -49,6 +50,8 @@ export class TemplateSet {
   /** rel path → the effective file (earlier roots win). */
   private readonly files = new Map<string, TemplateFile>();
   private recording: Set<string> | undefined;
+  /** Strict: a reference to a field the view lacks is an error (what `check` compiles with). */
+  private strictMode = false;
 
   /** Files under the roots that were refused and never read (see contained-path.ts), per root. */
   readonly problems: TemplateProblem[] = [];
@@ -77,7 +80,8 @@ export class TemplateSet {
     if (!this.handlebars) {
       const hb = (require('handlebars') as typeof HandlebarsNs).create();
       registerHelpers(hb);
-      for (const [name, rel] of this.partialFiles()) hb.registerPartial(name, this.get(rel).text);
+      // Each partial is compiled on first use and pinned to its own file, so an error names the partial, not the course.
+      for (const [name, rel] of this.partialFiles()) hb.registerPartial(name, this.pinned(hb, rel) as unknown as HandlebarsNs.Template);
       // Note each partial a render actually invokes (not every registered one).
       const vm = (hb as unknown as { VM: Record<string, unknown> & { resolvePartial: (...args: unknown[]) => unknown } }).VM;
       const resolvePartial = vm.resolvePartial;
@@ -155,10 +159,31 @@ export class TemplateSet {
     this.note(rel);
     let template = this.compiled.get(rel);
     if (!template) {
-      template = this.hb.compile(this.get(rel).text, { noEscape: true, strict: false, preventIndent: true });
+      template = this.pinned(this.hb, rel);
       this.compiled.set(rel, template);
     }
-    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return template(this.strictMode ? nameable(view) : view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  }
+
+  /** The same files, compiled in Handlebars' strict mode: `check` renders with it to find references to fields the view lacks. */
+  strict(): TemplateSet {
+    const copy = Object.create(TemplateSet.prototype) as TemplateSet;
+    Object.assign(copy, this, { handlebars: undefined, compiled: new Map(), recording: undefined, strictMode: true });
+    return copy;
+  }
+
+  /** `rel` compiled lazily; whatever it throws becomes a TemplateError at that file (nested partials keep their own). */
+  private pinned(hb: typeof HandlebarsNs, rel: string): HandlebarsTemplateDelegate {
+    let template: HandlebarsTemplateDelegate | undefined;
+    const file = this.get(rel).file;
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        template ??= hb.compile(this.get(rel).text, { noEscape: true, strict: this.strictMode, preventIndent: true });
+        return template(context, options);
+      } catch (error) {
+        throw TemplateError.from(error, file);
+      }
+    };
   }
 
   /** Partial name → rel path, from every root's `partials/` folder; earlier roots win. */
@@ -171,3 +196,18 @@ export class TemplateSet {
   }
 }
 
+/**
+ * Handlebars' strict-mode error message does `"x" not defined in ' + obj`, which throws
+ * for the escaped view's null-prototype objects; in strict (check) renders only, they are
+ * copied onto a prototype that can be printed. Nothing rendered this way is written out.
+ */
+const NAMEABLE = Object.freeze({ toString: () => 'the view' });
+function nameable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(nameable);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === null) {
+    const copy = Object.create(NAMEABLE) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) copy[k] = nameable(v);
+    return copy;
+  }
+  return value;
+}

@@ -13,6 +13,8 @@ export interface ApprovalSnapshot {
   fingerprint: string;
   approvedOn: string;
   canonical: Canonical;
+  /** Set when this approval kept the previous approval's version on purpose (`approve --same-version "reason"`). */
+  sameVersion?: { version: string; reason: string; replaces: string };
 }
 
 export function readSnapshot(courseDir: string): ApprovalSnapshot | undefined {

@@ -54,6 +54,11 @@ export interface Target {
   browser: boolean;
   /** Built only when asked for by kind (`--only`, or `--layout` for slide handouts), not by default. */
   onRequest?: boolean;
+  /**
+   * A name part for outputs built with non-default settings (another paper size, bleed), so they
+   * do not overwrite the default file: `<course>.handout-letter.pdf`. Undefined for the default.
+   */
+  variant?(input: CompileInput, settings: BuildSettings): string | undefined;
   /** Settings that change the output, as a cache-key component ("options"). */
   options?(input: CompileInput, settings: BuildSettings): string;
   produce(ctx: ProduceContext): Promise<Product>;

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/content/diagnostic.js';
 import type { Course } from '../../src/content/schema.js';
-import { splitText } from '../../src/deck/paginate.js';
+import { splitText } from '../../src/render/paginate.js';
 import { ACCEPTED, type HostileEntry } from './corpus.js';
 import {
   RENDER_BUDGET_MS,

@@ -112,13 +112,21 @@ describe('incremental builds', () => {
 });
 
 describe('sharding', () => {
-  it('--shard i/n splits the targets into disjoint, complete, stable parts', async () => {
+  it('--shard i/n splits the courses into disjoint, complete, stable parts; a course\'s outputs stay together', async () => {
     const parts: string[][] = [];
     for (const i of [1, 2, 3]) parts.push((await runJson(['build', '--out', tempDir(), '--only', 'deck-md,deck-html', '--shard', `${i}/3`], { cwd: root })).json.outputs.map((o) => `${o.course}/${o.kind}`));
     const all = parts.flat().sort();
     expect(all).toHaveLength(20);
     expect(new Set(all).size).toBe(20);
     for (const part of parts) expect(part.length).toBeGreaterThan(0);
+    const shardOf = new Map<string, number>();
+    parts.forEach((part, i) =>
+      part.forEach((o) => {
+        const course = o.split('/')[0] ?? '';
+        expect(shardOf.get(course) ?? i, o).toBe(i);
+        shardOf.set(course, i);
+      }),
+    );
     const again = (await runJson(['build', '--out', tempDir(), '--only', 'deck-md,deck-html', '--shard', '2/3'], { cwd: root })).json.outputs.map((o) => `${o.course}/${o.kind}`);
     expect(again).toEqual(parts[1]);
   });
