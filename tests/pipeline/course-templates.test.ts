@@ -36,7 +36,7 @@ describe('course templates', () => {
 
   it('editing a course template after approval makes the course a draft', () => {
     const ws = brandedCourse();
-    const approve = runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19'], { cwd: ws.root });
+    const approve = runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19', '--same-version', 'test copy with its own templates'], { cwd: ws.root });
     expect(approve.status, approve.stderr).toBe(0);
     const today = '2026-11-20';
     const before = prepareCourse(ws.dir, { today, cwd: ws.root });

@@ -137,7 +137,7 @@ describe('personalize() takes only the approved, current, built handout', () => 
     expect(unapproved.errors).toHaveLength(1);
     expect(formatDiagnostic(unapproved.errors[0]!)).toMatch(/course\.yaml:\d+:\d+ {2}review\.reviewers {2}cannot be personalised: course "interventional-pain-management" is not approved \(content changed since approval on 2026-11-16 \(changed: subtitle\)\)\. Personalised copies are made only from an approved handout/);
     // Signed off again, but not rebuilt: the handout is stale.
-    expect(approve(ws.dir, { reviewer: 'INVAMED Medical Affairs', role: 'Medical Affairs', date: '2026-11-18' }).ok).toBe(true);
+    expect(approve(ws.dir, { reviewer: 'INVAMED Medical Affairs', role: 'Medical Affairs', date: '2026-11-18', sameVersion: 'test: subtitle wording only' }).ok).toBe(true);
     const stale = await personalize({ courseDir: ws.dir, reps, outDir: wsOut, env, cwd: ws.root });
     expect(stale.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^has a handout that is stale against the course \(content changed, review changed\): .*; rebuild it with: deckhand build /)]);
     expect(existsSync(join(wsOut, SAMPLE_ID, 'personalised'))).toBe(false);
