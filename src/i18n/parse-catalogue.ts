@@ -16,7 +16,8 @@ export const MAX_CATALOGUE_BYTES = 256 * 1024;
 
 /** Private-use characters are reserved: the Handlebars helper uses them as placeholder markers. */
 const RESERVED_CHARS = /[\uE000-\uF8FF]/u;
-const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
+/** Segments are camelCase, or kebab-case so that enum values (in-review, diagnostic-therapeutic) are keys as they are. */
+const KEY = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 
 export interface Entry {
   message: Message;
@@ -70,7 +71,7 @@ export function parseCatalogueFile(path: string, file: string): ParsedCatalogue 
       const key = prefix ? `${prefix}.${name}` : name;
       const keyAt = pos(keyNode);
       if (!KEY.test(name)) {
-        problem(keyAt, key, `key "${name}" must be letters and digits, starting with a letter (camelCase, e.g. pageOf)`);
+        problem(keyAt, key, `key "${name}" must be letters and digits, starting with a letter (camelCase or kebab-case, e.g. pageOf, in-review)`);
         continue;
       }
       const value = pair.value as Node | null;
