@@ -91,7 +91,7 @@ export function loadCatalogue(templatesRoots: readonly string[], lang: string, o
     if (!existsSync(referencePath)) return refuse(`the reference catalogue ${displayPath(referencePath, cwd)} is missing`);
     const reference = parseCatalogueFile(referencePath, displayPath(referencePath, cwd));
     if (reference.diagnostics.length) errors = [...reference.diagnostics, ...errors];
-    else {
+    else if (!parsed.unreadable) {
       const compared = compareWithReference(parsed, reference);
       errors.push(...compared.errors);
       warnings = compared.warnings;
@@ -113,7 +113,7 @@ export function compareWithReference(target: ParsedCatalogue, reference: ParsedC
     if (!own) {
       const section = target.sections.get(key);
       if (section) errors.push({ file: target.file, ...section, path: key, message: `must be one text, as in ${refName}, not a section` });
-      else missing.push(key);
+      else if (!target.invalid.has(key)) missing.push(key);
       continue;
     }
     // A plural message always receives {count} (it picks the form) and a form may leave it unsaid.

@@ -33,11 +33,19 @@ export interface ParsedCatalogue {
   /** Section keys (maps holding messages) with their key positions. */
   sections: Map<string, Position>;
   diagnostics: Diagnostic[];
+  /** Keys written with a problem (reported already; not "missing" as well). */
+  invalid: Set<string>;
+  /** The file could not be read as a catalogue at all (size, encoding, syntax). */
+  unreadable: boolean;
 }
 
 export function parseCatalogueFile(path: string, file: string): ParsedCatalogue {
-  const out: ParsedCatalogue = { file, entries: new Map(), sections: new Map(), diagnostics: [] };
-  const problem = (at: Position, key: string, message: string) => out.diagnostics.push({ file, line: at.line, column: at.column, path: key || '(file)', message });
+  const out: ParsedCatalogue = { file, entries: new Map(), sections: new Map(), diagnostics: [], invalid: new Set(), unreadable: false };
+  const problem = (at: Position, key: string, message: string) => {
+    out.diagnostics.push({ file, line: at.line, column: at.column, path: key || '(file)', message });
+    if (key) out.invalid.add(key.replace(/\.(zero|one|two|few|many|other)$/, ''));
+    else out.unreadable = true;
+  };
   const size = statSync(path).size;
   if (size > MAX_CATALOGUE_BYTES) {
     problem({ line: 1, column: 1 }, '', `is ${size} bytes; a catalogue may be at most ${MAX_CATALOGUE_BYTES} bytes`);
