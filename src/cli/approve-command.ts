@@ -7,9 +7,9 @@ import { EXIT } from '../errors.js';
 import { approve } from '../review/approve.js';
 import type { Terminal } from './terminal.js';
 
-export function approveCommand(dir: string, options: { reviewer: string; role: string; expires?: string; date?: string }, terminal: Terminal): number {
+export function approveCommand(dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; edition?: string }, terminal: Terminal): number {
   const date = options.date ?? isoDay(process.env.SOURCE_DATE_EPOCH ? parseEpoch(process.env.SOURCE_DATE_EPOCH) : new Date());
-  const prepared = prepareCourse(dir, { today: date });
+  const prepared = prepareCourse(dir, { today: date, marketRules: false, ...(options.edition ? { edition: options.edition } : {}) });
   if (!prepared.ok) {
     for (const d of prepared.diagnostics) terminal.info(formatDiagnostic(d));
     terminal.error('fix these problems before approving: only valid content can be signed off');
@@ -21,13 +21,20 @@ export function approveCommand(dir: string, options: { reviewer: string; role: s
     date,
     ...(options.expires ? { expires: options.expires } : {}),
   });
-  terminal.info(`${result.replaced ? 'updated' : 'added'} sign-off by ${options.reviewer} (${options.role}) on ${date}`);
+  terminal.info(`${result.replaced ? 'updated' : 'added'} sign-off by ${options.reviewer} (${options.role}) on ${date}${options.edition ? ` for edition ${options.edition}` : ''}`);
   terminal.info(`fingerprint ${result.fingerprint}`);
   terminal.info(`wrote ${displayPath(result.file)} and ${displayPath(result.snapshot)}`);
   if (result.stale.length > 0) {
     terminal.warn(
       `the sign-off by ${result.stale.join(', ')} covers an earlier version of the content; the course stays a draft until they sign again (deckhand approve --reviewer "${result.stale[0]}" …) or are removed from review.reviewers`,
     );
+  }
+  // Market rules (e.g. the longest review period) apply to what was just written.
+  const after = prepareCourse(dir, { today: date, ...(options.edition ? { edition: options.edition } : {}) });
+  if (!after.ok) {
+    for (const d of after.diagnostics) terminal.info(formatDiagnostic(d));
+    terminal.warn('the sign-off is recorded, but the edition does not meet its market profile yet; fix the problems above');
+    return EXIT.content;
   }
   return EXIT.ok;
 }

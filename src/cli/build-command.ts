@@ -19,6 +19,7 @@ interface RawBuildOptions {
   force?: boolean;
   concurrency?: number;
   shard?: string;
+  edition?: string;
 }
 
 export async function buildCommand(dirs: string[], raw: RawBuildOptions, terminal: Terminal): Promise<number> {
@@ -29,6 +30,7 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
     ...(raw.paper ? { paper: raw.paper } : {}),
     ...(raw.bleed ? { bleed: parseBleed(raw.bleed) } : {}),
     ...(raw.shard ? { shard: parseShard(raw.shard) } : {}),
+    ...(raw.edition ? { editions: raw.edition.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
     ...(raw.concurrency ? { concurrency: raw.concurrency } : {}),
     release: raw.release ?? false,
     force: raw.force ?? false,

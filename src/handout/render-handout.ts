@@ -1,4 +1,6 @@
 /** Course view → handout HTML (templates/handout.html.hbs). Pure: no files written, no browser. */
+import type { Catalogue } from '../i18n/index.js';
+import { translateData } from '../i18n/index.js';
 import type { CourseView } from '../render/course-view.js';
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { FontCss } from '../render/fonts.js';
@@ -11,14 +13,16 @@ const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
 /** Stands in for the font CSS until the document's text is known. */
 const FONTS_PLACEHOLDER = '/* deckhand:font-faces */';
 
-export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss): string {
+export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss, catalogue: Catalogue): string {
+  // The figure wraps its own labels; soft hyphens are for the HTML text only.
+  const steps = view.steps.map((s) => ({ number: s.number, title: s.title.replace(/\u00AD/g, '') }));
   const handout = {
     ...view,
     paper: { id: paper, cssSize: CSS_SIZES[paper] },
     fontCss: trusted(FONTS_PLACEHOLDER),
     themeCss: trusted(templates.text('themes/handout.css')),
-    ladderSvg: trusted(ladderSvg(view.steps.map((s) => ({ number: s.number, title: s.title })))),
+    ladderSvg: trusted(ladderSvg(steps, { label: steps.map((s) => catalogue.t('ladder.figureStep', { number: s.number, title: s.title })).join(', ') })),
   };
-  const html = templates.render('handout.html.hbs', escapeView(handout, escapeHtml));
+  const html = templates.render('handout.html.hbs', escapeView(handout, escapeHtml), translateData(catalogue, escapeHtml));
   return html.replace(FONTS_PLACEHOLDER, () => fonts(html));
 }

@@ -25,7 +25,7 @@ import { readCache, writeCache, type CourseCache } from './cache.js';
 import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
 import { writeManifest } from './manifest.js';
-import { prepareCourse, type PreparedCourse } from './prepare-course.js';
+import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-course.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -51,6 +51,8 @@ export interface BuildOptions {
   text?: InterfaceText;
   /** The base templates folder every course falls back to (default: deckhand's own templates/). */
   templates?: string;
+  /** Editions to build ("base", "tr-tr", …; default: every edition of every course). */
+  editions?: string[];
 }
 
 export type BuildEvent =
@@ -121,24 +123,35 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
 
   const prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   const templateSets = new Map<string, TemplateSet>();
+  if (options.editions) {
+    const offered = new Set(options.courseDirs.flatMap((dir) => courseEditions(resolve(cwd, dir))));
+    const missing = options.editions.filter((e) => !offered.has(e));
+    if (missing.length > 0) throw usageError(`no edition ${missing.join(', ')} in the given course(s); editions: ${[...offered].sort().join(', ')}`);
+  }
+  // One cache object per course output folder, shared by its editions.
+  const caches = new Map<string, CourseCache>();
   for (const dir of options.courseDirs) {
-    const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) });
-    if (!result.ok) {
+    const result = prepareEditions(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) }, options.editions);
+    if (result.diagnostics.length > 0) {
       errors.push(...result.diagnostics);
       onEvent({ type: 'course', course: displayPath(dir, cwd), message: `failed: ${result.diagnostics.length} problem(s)` });
-      continue;
     }
-    const { course } = result;
-    if (!course.state.approved) {
-      const reasons = course.state.reasons.join('; ');
-      if (options.release) {
-        errors.push(releaseError(course, reasons));
-        onEvent({ type: 'course', course: course.id, message: `refused (--release): not approved: ${reasons}` });
-        continue;
+    for (const course of result.prepared) {
+      const name = editionKey(course.edition);
+      if (!course.state.approved) {
+        const reasons = course.state.reasons.join('; ');
+        if (options.release) {
+          errors.push(releaseError(course, reasons));
+          onEvent({ type: 'course', course: name, message: `refused (--release): not approved: ${reasons}` });
+          continue;
+        }
+        const flag = course.overlay ? ` --edition ${course.edition.edition}` : '';
+        warn(`${name} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)}${flag} --reviewer "…" --role "…"`);
       }
-      warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
+      let cache = caches.get(course.id);
+      if (!cache) caches.set(course.id, (cache = readCache(join(outDir, course.id))));
+      prepared.push({ course, cache });
     }
-    prepared.push({ course, cache: readCache(join(outDir, course.id)) });
   }
 
   const ctx = {
@@ -155,8 +168,8 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   for (const { course } of prepared) {
     const code = course.loaded.course.document.code;
     const other = codes.get(code);
-    if (other) warn(`${course.id} and ${other} share the document code ${code}; each document needs its own job/approval code`);
-    codes.set(code, course.id);
+    if (other) warn(`${editionKey(course.edition)} and ${other} share the document code ${code}; each document needs its own job/approval code`);
+    codes.set(code, editionKey(course.edition));
   }
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
@@ -187,7 +200,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             if (isWriteError(error)) throw environmentError(`cannot write to ${displayPath(outDir, cwd)}: ${(error as Error).message}`, error);
             const message = error instanceof Error ? error.message : String(error);
             errors.push({ file: course.loaded.file, line: 1, column: 1, path: '(build)', message: `build failed: ${message}` });
-            onEvent({ type: 'course', course: course.id, message: `failed: ${message}` });
+            onEvent({ type: 'course', course: editionKey(course.edition), message: `failed: ${message}` });
           }
         }),
       ),
@@ -218,7 +231,7 @@ function releaseError(course: PreparedCourse, reasons: string): Diagnostic {
     line: pos.line,
     column: pos.column,
     path: path.join('.'),
-    message: `release refused for course "${course.id}": not approved: ${reasons}. Re-approve with: deckhand approve ${displayPath(course.loaded.dir)} --reviewer "…" --role "…"`,
+    message: `release refused for course "${course.id}"${course.overlay ? ` edition "${course.edition.edition}"` : ''}: not approved: ${reasons}. Re-approve with: deckhand approve ${displayPath(course.loaded.dir)}${course.overlay ? ` --edition ${course.edition.edition}` : ''} --reviewer "…" --role "…"`,
   };
 }
 

@@ -5,7 +5,7 @@
 import { discoverCourses } from '../content/discover.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { reviewDay } from './dates.js';
-import { prepareCourse } from './prepare-course.js';
+import { prepareEditions } from './prepare-course.js';
 
 export interface CheckedCourse {
   course: string;
@@ -29,6 +29,8 @@ export interface CheckOptions {
   courseDirs?: string[];
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Editions to check (default: every edition of every course). */
+  editions?: string[];
 }
 
 export function check(options: CheckOptions = {}): CheckResult {
@@ -38,12 +40,12 @@ export function check(options: CheckOptions = {}): CheckResult {
   const env = options.env ?? process.env;
   const today = reviewDay(env);
   for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd)) {
-    const result = prepareCourse(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
-    if (result.ok) {
-      const { course } = result;
+    const result = prepareEditions(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) }, options.editions);
+    for (const course of result.prepared) {
       courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
       byCourse.push([]);
-    } else {
+    }
+    if (result.diagnostics.length > 0) {
       errors.push(...result.diagnostics);
       byCourse.push(result.diagnostics);
       courses.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });

@@ -131,14 +131,14 @@ export class TemplateSet {
    * Renders `rel` with a view whose strings are already escaped for the output
    * language (see escape.ts), so the template is compiled without HTML escaping.
    */
-  render(rel: string, view: unknown): string {
+  render(rel: string, view: unknown, data?: Record<string, unknown>): string {
     this.note(rel);
     let template = this.compiled.get(rel);
     if (!template) {
       template = this.hb.compile(this.get(rel).text, { noEscape: true, strict: false, preventIndent: true });
       this.compiled.set(rel, template);
     }
-    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(data ? { data } : {}) });
   }
 
   /** Partial name → rel path, from every root's `partials/` folder; earlier roots win. */
