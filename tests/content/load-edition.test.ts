@@ -29,7 +29,9 @@ const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) 
 describe('edition overlays', () => {
   it('the sample has a German and a Turkish edition, and each merges by item id', () => {
     expect(editionIds(SAMPLE_DIR)).toEqual(['de-de', 'tr-tr']);
-    const base = loadCourse(SAMPLE_DIR).loaded as LoadedCourse;
+    const loadedBase = loadCourse(SAMPLE_DIR);
+    if (!loadedBase.ok) throw new Error('the sample does not load');
+    const base: LoadedCourse = loadedBase.loaded;
     const tr = loadEdition(base, 'tr-tr');
     expect(tr.ok).toBe(true);
     if (!tr.ok) return;
