@@ -12,7 +12,7 @@ export async function verifyCommand(pdf: string, dir: string | undefined, option
   const out = (line: string) => (options.json ? terminal.info(line) : process.stdout.write(`${line}\n`));
   const r = verdict.record;
   if (r) {
-    out(`document   ${r.documentCode}  version ${r.version}  (${r.kind} of course ${r.course})`);
+    out(`document   ${r.documentCode}  version ${r.version}  (${r.kind} of course ${r.course}${r.edition ? `, edition ${r.edition}` : ''})`);
     for (const v of r.reviewers) out(`reviewed   ${v.name} (${v.role}), ${v.date}`);
     out(`expires    ${r.reviewExpires}`);
     out(`status     ${r.approvalStatus}`);
@@ -20,7 +20,7 @@ export async function verifyCommand(pdf: string, dir: string | undefined, option
     out(`pages      ${verdict.pages?.intact ? 'intact' : 'MODIFIED'}  (sha256 ${r.pagesSha256})`);
     out(`generator  ${r.generator}`);
   }
-  if (verdict.source) out(`course     ${verdict.source.course}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}`);
+  if (verdict.source) out(`course     ${verdict.source.course}${verdict.source.edition !== 'base' ? ` edition ${verdict.source.edition}` : ''}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}`);
   for (const p of verdict.problems) terminal.error(p);
   out(verdict.ok ? 'verified: this PDF matches an approved, unexpired source' : 'NOT verified');
   if (options.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);

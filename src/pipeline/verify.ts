@@ -17,7 +17,7 @@ export interface Verdict {
   problems: string[];
   record?: DeckhandRecord;
   pages?: { recorded: string; actual: string; intact: boolean };
-  source?: { course: string; fingerprint: string; approved: boolean; matches: boolean; reasons: string[] };
+  source?: { course: string; edition: string; fingerprint: string; approved: boolean; matches: boolean; reasons: string[] };
 }
 
 export async function verifyPdf(file: string, courseDir: string | undefined, today: string): Promise<Verdict> {
@@ -39,15 +39,17 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
 
   let source: Verdict['source'];
   if (courseDir) {
-    const prepared = prepareCourse(courseDir, { today });
+    // An edition's PDF is checked against that edition (base + its overlay).
+    const prepared = prepareCourse(courseDir, { today, ...(record.edition ? { edition: record.edition } : {}) });
     if (!prepared.ok) {
       problems.push(`the course cannot be read: ${prepared.diagnostics.map(formatDiagnostic).join('; ')}`);
     } else {
       const { course } = prepared;
       const matches = course.fingerprint === record.contentFingerprint && course.id === record.course;
-      if (!matches) problems.push(`it does not match the current source of ${course.id}: the PDF was built from ${record.contentFingerprint}, the course is now ${course.fingerprint}`);
+      const name = record.edition ? `${course.id} edition ${record.edition}` : course.id;
+      if (!matches) problems.push(`it does not match the current source of ${name}: the PDF was built from ${record.contentFingerprint}, the ${record.edition ? 'edition' : 'course'} is now ${course.fingerprint}`);
       if (!course.state.approved) problems.push(`the current source is not approved: ${course.state.reasons.join('; ')}`);
-      source = { course: course.id, fingerprint: course.fingerprint, approved: course.state.approved, matches, reasons: course.state.reasons };
+      source = { course: course.id, edition: course.edition.edition, fingerprint: course.fingerprint, approved: course.state.approved, matches, reasons: course.state.reasons };
     }
   }
   return { ok: problems.length === 0, file, problems, record, pages: { recorded: record.pagesSha256, actual, intact }, ...(source ? { source } : {}) };
