@@ -6,6 +6,7 @@ import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { FontCss } from '../render/fonts.js';
 import type { TemplateSet } from '../render/template-set.js';
 import type { PaperId } from '../render/paper.js';
+import { slotReservationCssOf } from '../render/slot-declaration.js';
 import { ladderSvg } from './ladder-svg.js';
 
 const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
@@ -21,6 +22,8 @@ export function renderHandout(templates: TemplateSet, view: CourseView, paper: P
     paper: { id: paper, cssSize: CSS_SIZES[paper] },
     fontCss: trusted(FONTS_PLACEHOLDER),
     themeCss: trusted(templates.text('themes/handout.css')),
+    // Keeps the personalisation slot (templates/personalization.yaml) free of content.
+    slotCss: trusted(slotReservationCssOf(templates)),
     ladderSvg: trusted(ladderSvg(steps, { label: steps.map((s) => catalogue.t('ladder.figureStep', { number: s.number, title: s.title })).join(', ') })),
   };
   const html = templates.render('handout.html.hbs', escapeView(handout, escapeHtml), translateData(catalogue, escapeHtml));
