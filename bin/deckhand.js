@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in src/cli and is compiled to dist/ by `npm ci` (the prepare script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI lives in src/cli and is compiled to dist/ (by `npm ci` in this repository,
+// and by `prepack` before `npm pack`/`npm publish`, so an installed package always carries dist/).
+import { existsSync } from 'node:fs';
 
+if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+  process.stderr.write('deckhand: dist/ is missing; in a checkout of deckhand run "npm run build:ts" (or "npm ci") first\n');
+  process.exit(3);
+}
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv);

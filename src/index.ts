@@ -23,6 +23,9 @@ export { Catalogue, loadCatalogue, catalogueLanguages } from './i18n/index.js';
 export { catalogueFor } from './pipeline/catalogue.js';
 export { prepareCourse, type PreparedCourse } from './pipeline/prepare-course.js';
 export { BrowserSession } from './print/browser-session.js';
+export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';
+export { courseCompile, courseWatchPaths } from './dev/course-compile.js';
+export { imposeLabels, pptxLabels } from './compile/labels.js';
 export { DeckhandError } from './errors.js';
 
 import { reviewDay } from './pipeline/dates.js';

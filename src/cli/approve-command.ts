@@ -1,27 +1,38 @@
-/** `deckhand approve COURSE_DIR --reviewer … --role … [--expires …] [--date …]` */
+/** `deckhand approve COURSE_DIR --reviewer … --role … [--expires …] [--date …] [--same-version "reason"] [--edition ID]` */
 import { isoDay, parseEpoch } from '../pipeline/dates.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
+import { approveCourse } from '../pipeline/approve-course.js';
 import { prepareCourse } from '../pipeline/prepare-course.js';
 import { displayPath } from '../content/load-course.js';
 import { EXIT } from '../errors.js';
-import { approve } from '../review/approve.js';
 import type { Terminal } from './terminal.js';
 
-export function approveCommand(dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; edition?: string }, terminal: Terminal): number {
+export interface ApproveFlags {
+  reviewer: string;
+  role: string;
+  expires?: string;
+  date?: string;
+  sameVersion?: string;
+  edition?: string;
+}
+
+export function approveCommand(dir: string, options: ApproveFlags, terminal: Terminal): number {
   const date = options.date ?? isoDay(process.env.SOURCE_DATE_EPOCH ? parseEpoch(process.env.SOURCE_DATE_EPOCH) : new Date());
-  const prepared = prepareCourse(dir, { today: date, marketRules: false, ...(options.edition ? { edition: options.edition } : {}) });
-  if (!prepared.ok) {
-    for (const d of prepared.diagnostics) terminal.info(formatDiagnostic(d));
-    terminal.error('fix these problems before approving: only valid content can be signed off');
-    return EXIT.content;
-  }
-  const result = approve(prepared.course, {
+  const result = approveCourse(dir, {
     reviewer: options.reviewer,
     role: options.role,
     date,
     ...(options.expires ? { expires: options.expires } : {}),
-  });
+    ...(options.sameVersion ? { sameVersion: options.sameVersion } : {}),
+  }, options.edition ? { edition: options.edition } : {});
+  if (!result.ok) {
+    for (const d of result.errors) terminal.info(formatDiagnostic(d));
+    const versionOnly = result.errors.length === 1 && result.errors[0]?.path === 'document.version';
+    terminal.error(versionOnly ? 'not approved: give the changed content a new version first' : 'fix these problems before approving: only valid content can be signed off');
+    return EXIT.content;
+  }
   terminal.info(`${result.replaced ? 'updated' : 'added'} sign-off by ${options.reviewer} (${options.role}) on ${date}${options.edition ? ` for edition ${options.edition}` : ''}`);
+  if (options.sameVersion) terminal.info(`kept the version on purpose; reason recorded in ${displayPath(result.snapshot)}: ${options.sameVersion}`);
   terminal.info(`fingerprint ${result.fingerprint}`);
   terminal.info(`wrote ${displayPath(result.file)} and ${displayPath(result.snapshot)}`);
   if (result.stale.length > 0) {

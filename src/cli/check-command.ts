@@ -3,7 +3,6 @@
  * templates and theme), reports every problem at once, and says which courses
  * are not approved (that is not an error here; `build --release` refuses them).
  */
-import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { EXIT } from '../errors.js';
 import { check } from '../pipeline/check.js';
@@ -15,13 +14,14 @@ export interface CheckOptions {
 }
 
 export function checkCommand(dirs: string[], options: CheckOptions, terminal: Terminal): number {
-  const result = check({ courseDirs: discoverCourses(dirs), ...(options.edition ? { editions: options.edition.split(',').map((e) => e.trim()).filter(Boolean) } : {}) });
+  const result = check({ courseDirs: dirs, ...(options.edition ? { editions: options.edition.split(',').map((e) => e.trim()).filter(Boolean) } : {}) });
   for (const [i, c] of result.courses.entries()) {
-    if (c.ok) terminal.info(`ok  ${c.file}${c.approved ? '' : `  (not approved: ${(c.reasons ?? []).join('; ')})`}`);
+    if (c.ok) terminal.info(`ok  ${c.file}  ${c.documentCode} v${c.version}  ${c.approved ? 'approved' : `not approved: ${(c.reasons ?? []).join('; ')}`}`);
     else for (const d of result.byCourse[i] ?? []) terminal.info(formatDiagnostic(d));
   }
-  const { ok, errors, courses } = result;
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors })}\n`);
+  for (const w of result.warnings) terminal.warn(w);
+  const { ok, errors, courses, warnings } = result;
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors, warnings })}\n`);
   terminal.info(ok ? `${courses.length} course(s) valid` : `${errors.length} problem(s) in ${courses.filter((c) => !c.ok).length} course(s)`);
   return ok ? EXIT.ok : EXIT.content;
 }

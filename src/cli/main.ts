@@ -11,6 +11,7 @@ import { createTerminal } from './terminal.js';
 
 /** Runs the CLI and resolves to the exit code; never calls process.exit itself. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const terminal = createTerminal();
   let exitCode: number = EXIT.ok;
   const program = new Command('deckhand')
@@ -32,11 +33,12 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('build')
-    .description('Build deck Markdown, HTML deck, deck PDF and handout PDF (default: every course under decks/).')
+    .description('Build the deck (Markdown, HTML, audience HTML, PDF, PowerPoint), notes pages, slide handouts and the handout PDF (default: every course under decks/).')
     .argument('[course-dirs...]', 'course folders, each holding a course.yaml')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--json', 'print one JSON object on stdout; progress stays on stderr')
-    .addOption(new Option('--paper <size>', 'handout paper size (overrides the course setting)').choices(['a4', 'letter']))
+    .addOption(new Option('--paper <size>', 'handout paper size, a4 or letter, any case (overrides the course setting)').argParser(paperSize))
+    .addOption(new Option('--layout <n>', 'slides per page of the slide handout (<id>.slides-<n>up.pdf)').choices(['1', '2', '3', '6']))
     .option('--bleed <length>', 'press PDF with bleed, e.g. 3mm (sets TrimBox/BleedBox, draws crop marks)')
     .option('--only <kinds>', `comma-separated subset: ${BUILTIN_TARGETS.map((t) => t.kind).join(', ')}`)
     .option('--release', 'refuse to build any course that is not approved, or whose approval is stale or expired')
@@ -57,11 +59,43 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--role <role>', 'role, e.g. "Medical Affairs"')
     .option('--expires <date>', 'review expiry date, YYYY-MM-DD')
     .option('--date <date>', 'sign-off date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)')
+    .option('--same-version <reason>', 'approve changed content without a new document.version; the reason is recorded in approval.json')
     .option('--edition <id>', 'sign off one edition (editions/<id>.yaml) instead of the base course')
-    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; edition?: string }) => {
+    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; sameVersion?: string; edition?: string }) => {
       const { approveCommand } = await import('./approve-command.js');
       exitCode = approveCommand(dir, options, terminal);
     });
+
+  program
+    .command('manifest')
+    .description('Work with build manifests.')
+    .command('merge')
+    .description('Merge the manifest.json files of CI shards into one that lists every output once.')
+    .argument('<manifests...>', 'manifest.json files written by sharded builds')
+    .requiredOption('-o, --out <file>', 'the merged manifest to write, e.g. output/manifest.json')
+    .action(async (files: string[], options: { out: string }) => {
+      const { mergeManifests } = await import('../pipeline/manifest-merge.js');
+      const result = mergeManifests(files, options.out);
+      terminal.info(`merged ${files.length} manifest(s): ${result.outputs} output(s)${result.duplicates ? `, ${result.duplicates} listed twice with the same sha256 (kept once)` : ''}; wrote ${options.out}`);
+    });
+
+  program
+    .command('init')
+    .description('Set up this folder as a content repository: a draft course, .gitignore, npm scripts and the CI workflow.')
+    .option('--course <id>', 'id of the first course (default: first-course)')
+    .action(async (options: { course?: string }) => {
+      const { initCommand } = await import('./scaffold-command.js');
+      exitCode = initCommand(options, terminal);
+    });
+
+  program
+    .command('new')
+    .description('Create decks/<course-id>/course.yaml: a draft course from the template, with the id filled in.')
+    .argument('<course-id>', 'lower-case id, also the folder name, e.g. knee-pain-basics')
+    .action(async (id: string) => {
+      const { newCommand } = await import('./scaffold-command.js');
+      exitCode = newCommand(id, terminal);
+      });
 
   program
     .command('personalize')
@@ -88,6 +122,17 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await verifyCommand(pdf, dir, options, terminal);
     });
 
+  program
+    .command('dev')
+    .description('Live preview of one course on 127.0.0.1: deck, presenter view and handout, updated on every save (no browser needed).')
+    .argument('[course-dir]', 'course folder (default: the one course under decks/)')
+    .option('--edition <id>', 'edition to preview (default: base)')
+    .option('--port <n>', 'port (default: a free one)', port)
+    .action(async (dir: string | undefined, options: { edition?: string; port?: number }) => {
+      const { devCommand } = await import('./dev-command.js');
+      exitCode = await devCommand(dir, options, terminal);
+    });
+
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -105,8 +150,31 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return n;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
   return n;
+}
+
+function paperSize(value: string): 'a4' | 'letter' {
+  const lower = value.toLowerCase();
+  if (lower !== 'a4' && lower !== 'letter') throw new InvalidArgumentError('must be a4 or letter');
+  return lower;
+}
+
+/** `deckhand verify x.pdf | head -1`: when the reader closes the pipe, stop quietly (exit 0) instead of crashing with EPIPE. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }

@@ -4,6 +4,7 @@ import { printable } from '../content/issue-messages.js';
 import { reviewDay } from '../pipeline/dates.js';
 import { EXIT, usageError } from '../errors.js';
 import { verifyPdf } from '../pipeline/verify.js';
+import { verdictSentence } from '../pipeline/verdict-text.js';
 import type { Terminal } from './terminal.js';
 
 export async function verifyCommand(pdf: string, dir: string | undefined, options: { json?: boolean }, terminal: Terminal): Promise<number> {
@@ -12,6 +13,8 @@ export async function verifyCommand(pdf: string, dir: string | undefined, option
   // The report is the command's result: it goes to stdout (unless --json asks for the object instead).
   const out = (line: string) => (options.json ? terminal.info(line) : process.stdout.write(`${line}\n`));
   const r = verdict.record;
+  // The verdict first, in words, so `deckhand verify x.pdf | head -1` is the answer.
+  out(verdictSentence(verdict));
   if (r) {
     out(`document   ${r.documentCode}  version ${r.version}  (${r.kind} of course ${r.course}${r.edition ? `, edition ${r.edition}` : ''})`);
     for (const v of r.reviewers) out(`reviewed   ${v.name} (${v.role}), ${v.date}`);

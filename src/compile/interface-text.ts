@@ -15,6 +15,8 @@ export interface InterfaceText {
     /** "Reviewed by A, 2026-11-16; B, 2026-11-17 and 2 more". */
     reviewedBy(shown: { name: string; date: string }[], more: number): string;
     pageLabel(page: number, pages: number): string;
+    /** Instead of "Reviewed by …" when no one has signed yet (a new draft); catalogue key footer.notYetReviewed. */
+    notYetReviewed: string;
   };
   watermark: string;
   /** PDF /Subject: "<subtitle> (training deck)". */
@@ -38,6 +40,7 @@ export function interfaceText(catalogue: Catalogue): InterfaceText {
   const draftDetail = (reason: DraftReason): string => {
     switch (reason.reason) {
       case 'status':
+        if (reason.status === 'draft') return t('draftReason.notReviewed');
         return t('draftReason.status', { status: catalogue.has(`reviewStatus.${reason.status}`) ? t(`reviewStatus.${reason.status}`) : reason.status });
       case 'unbound':
         return t('draftReason.unbound');
@@ -56,6 +59,7 @@ export function interfaceText(catalogue: Catalogue): InterfaceText {
         return more > 0 ? t('footer.reviewedByMore', { reviewers, count: more }) : t('footer.reviewedBy', { reviewers });
       },
       pageLabel: (page, pages) => t('footer.pageOf', { page, pages }),
+      notYetReviewed: t('footer.notYetReviewed'),
     },
     watermark: t('watermark.draft'),
     subject: { deck: (subject) => t('pdfSubject.deck', { subject }), handout: (subject) => t('pdfSubject.handout', { subject }) },

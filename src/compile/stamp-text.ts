@@ -55,7 +55,7 @@ export function documentStamp(input: StampInput, kind: string, text: InterfaceTe
   const reviewers = c.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date }));
   // The first three sign-offs; the rest are in the document-control block.
   const shown = reviewers.slice(0, 3);
-  const reviewedBy = text.footer.reviewedBy(shown, reviewers.length - shown.length);
+  const reviewedBy = reviewers.length === 0 ? text.footer.notYetReviewed : text.footer.reviewedBy(shown, reviewers.length - shown.length);
   const title = c.subtitle ?? c.title;
   return {
     footer: { lines: [c.disclaimer.short, text.footer.identity(c.document.code, c.document.version, reviewedBy)], pageLabel: text.footer.pageLabel },
@@ -76,7 +76,7 @@ export function documentStamp(input: StampInput, kind: string, text: InterfaceTe
         documentCode: c.document.code,
         version: c.document.version,
         reviewers,
-        reviewExpires: c.review.expires,
+        reviewExpires: c.review.expires ?? '',
         approvalStatus: input.state.approved ? 'approved' : 'draft',
         sourceSha256: input.sourceSha256,
         contentFingerprint: input.fingerprint,

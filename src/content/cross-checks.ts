@@ -32,6 +32,7 @@ export function crossCheck(raw: unknown): FieldProblem[] {
   if (isDate(prepared) && isDate(review.expires) && review.expires < prepared) {
     problems.push({ path: ['review', 'expires'], message: `is before the date of preparation (${prepared})` });
   }
+  problems.push(...reviewProblems(review));
   list(review.reviewers).forEach((r, i) => {
     if (isObject(r) && isDate(prepared) && isDate(r.date) && r.date < prepared) {
       problems.push({ path: ['review', 'reviewers', i, 'date'], message: `is before the date of preparation (${prepared})` });
@@ -79,5 +80,18 @@ function duplicateIds(items: unknown[], at: (string | number)[]): FieldProblem[]
     if (first !== undefined) problems.push({ path: [...at, i, 'id'], message: `duplicate id "${printable(id, 40)}" (first used at ${at.join('.')}[${first}])` });
     else seen.set(id, i);
   });
+  return problems;
+}
+
+/** Only a draft may name no reviewer and no expiry; anything further along needs both. */
+function reviewProblems(review: Record<string, unknown>): FieldProblem[] {
+  const status = str(review.status);
+  if (status === undefined || status === 'draft') return [];
+  const problems: FieldProblem[] = [];
+  const how = `a course with status "${status}" needs it; a course nobody has reviewed yet is status: draft, and "deckhand approve" fills it in`;
+  if (review.reviewers === undefined || (Array.isArray(review.reviewers) && review.reviewers.length === 0)) {
+    problems.push({ path: review.reviewers === undefined ? ['review'] : ['review', 'reviewers'], message: review.reviewers === undefined ? `needs reviewers: ${how}` : `needs at least one reviewer: ${how}` });
+  }
+  if (review.expires === undefined) problems.push({ path: ['review'], message: `needs expires: ${how}` });
   return problems;
 }

@@ -34,6 +34,8 @@ export interface LoadedCourse {
   sourceSha256: string;
   /** Images the course refers to, by the path written in the course. */
   assets: Map<string, Asset>;
+  /** Problems that do not stop a build (a `$schema` line that does not resolve). */
+  warnings: Diagnostic[];
 }
 
 export type LoadResult = { ok: true; loaded: LoadedCourse } | { ok: false; diagnostics: Diagnostic[] };
@@ -93,17 +95,23 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
     const written = text.slice(problem.pos[0]).split('\n')[0] ?? '';
     diagnostics.push({ file, ...pos, path: formatPath(sourceMap.pathAt(offset)), message: yamlMessage(problem.code, problem.message, written) });
   }
-  diagnostics.push(...schemaLineProblems(text, dir, file, cwd));
+  // Only editors read the $schema line: one that does not resolve is a warning, never a reason to refuse the course.
+  const warnings = schemaLineProblems(text, dir, file, cwd);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const tooManyAliases = /alias/i.test(error instanceof Error ? error.message : '');
-    const message = tooManyAliases
-      ? `expands too many YAML aliases (*name); at most ${MAX_ALIAS_COUNT} are allowed, which stops "billion laughs" files`
-      : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-    const alias = firstAliasOffset(doc);
+    const reason = error instanceof Error ? error.message : String(error);
+    // The yaml package's two alias failures: an alias before its anchor, and too many expansions.
+    const unresolved = /^Unresolved alias[^:]*: (.+)$/.exec(reason)?.[1];
+    const message =
+      unresolved !== undefined
+        ? `uses the alias *${printable(unresolved, 40)} before its anchor &${printable(unresolved, 40)} is defined; put the anchor first, or write the value out`
+        : /excessive alias count/i.test(reason)
+          ? `expands too many YAML aliases (*name); at most ${MAX_ALIAS_COUNT} are allowed, which stops "billion laughs" files`
+          : `cannot be read: ${printable(reason, 200)}`;
+    const alias = firstAliasOffset(doc, unresolved);
     const pos = alias === undefined ? { line: 1, column: 1 } : sourceMap.at(alias);
     const path = alias === undefined ? '(file)' : formatPath(sourceMap.pathAt(alias));
     return { ok: false, diagnostics: sortDiagnostics([...diagnostics, { file, ...pos, path, message }]) };
@@ -115,6 +123,8 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   const firstSyntaxError = doc.errors.length ? Math.min(...doc.errors.map((e) => e.pos[0])) : Infinity;
   const syntaxCount = diagnostics.length;
   const parsed = courseSchema.safeParse(data);
+  // A misspelled key says "did you mean"; the field it meant is then not also "required".
+  const meant = new Set<string>();
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -126,6 +136,7 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
             continue;
           }
           const guess = closest(key, known);
+          if (guess) meant.add(formatPath([...path, guess]));
           const hidden = FORBIDDEN_CHARS.test(key) ? ' (it contains an invisible character)' : '';
           at([...path, key], `unknown key "${printable(key)}"${hidden}${guess ? `; did you mean "${guess}"?` : ` (allowed here: ${known.join(', ')})`}`, { key: true });
         }
@@ -136,6 +147,10 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
     }
   }
   for (const problem of crossCheck(data)) at(problem.path, problem.message);
+  if (meant.size > 0) {
+    const kept = diagnostics.filter((d) => !(d.message === 'is required' && meant.has(d.path)));
+    diagnostics.splice(0, diagnostics.length, ...kept);
+  }
   if (Number.isFinite(firstSyntaxError)) {
     const limit = sourceMap.at(firstSyntaxError);
     const after = text.slice(firstSyntaxError);
@@ -160,14 +175,15 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   return {
     ok: true,
-    loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex'), assets },
+    loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex'), assets, warnings },
   };
 }
 
-function firstAliasOffset(doc: Document): number | undefined {
+function firstAliasOffset(doc: Document, name?: string): number | undefined {
   let offset: number | undefined;
   visit(doc, {
     Alias(_key, node) {
+      if (name !== undefined && node.source !== name) return;
       if (node.range && (offset === undefined || node.range[0] < offset)) offset = node.range[0];
     },
   });
@@ -244,10 +260,11 @@ function schemaLineProblems(text: string, dir: string, file: string, cwd: string
   const line = before.split('\n').length;
   const column = match[0].indexOf('$schema') + 1;
   const problem = (message: string): Diagnostic[] => [{ file, line, column, path: '$schema', message }];
-  if (target === '') return problem('the $schema line names no file; use $schema=../../schema/course.schema.json');
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return problem(`points to "${target}"; use a relative path to schema/course.schema.json (deckhand works offline)`);
+  const hint = 'editors then cannot check this file; use $schema=../../schema/course.schema.json in a deckhand checkout or $schema=../../node_modules/deckhand/schema/course.schema.json in a content repository';
+  if (target === '') return problem(`the $schema line names no file; ${hint}`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return problem(`points to "${target}", a URL; deckhand works offline, so ${hint}`);
   const resolved = resolve(dir, target);
-  if (!existsSync(resolved)) return problem(`points to "${target}", which does not exist (resolved to ${displayPath(resolved, cwd)})`);
+  if (!existsSync(resolved)) return problem(`points to "${target}", which does not exist (resolved to ${displayPath(resolved, cwd)}); ${hint}`);
   if (!resolved.endsWith('.json')) return problem(`points to "${target}", which is not a JSON Schema file`);
   return [];
 }

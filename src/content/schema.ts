@@ -10,10 +10,13 @@ import { z } from 'zod';
 
 /**
  * Characters that have no place in course text: C0/C1 controls (except tab and
- * newline), bidi overrides and isolates, BOMs and Unicode noncharacters.
+ * newline), every bidi control of UAX #9 (the implicit marks ALM U+061C, LRM
+ * U+200E and RLM U+200F as well as the embeddings, overrides and isolates; the
+ * set UTS #39 calls Bidi_Control), BOMs and Unicode noncharacters.
  */
+export const BIDI_CONTROLS = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
 // eslint-disable-next-line no-control-regex
-export const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
+export const FORBIDDEN_CHARS = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\uFEFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]`, 'u');
 
 export const LIMITS = {
   shortText: 200,
@@ -60,7 +63,8 @@ export const imageSchema = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u, 'contains a control or bidi character')
+      // eslint-disable-next-line no-control-regex
+      .regex(new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}]*$`, 'u'), 'contains a control or bidi character')
       .describe('Path relative to the course folder, e.g. "assets/peta-rfa.png" (PNG or JPEG).'),
     alt: shortText.describe('Text alternative, read by screen readers and shown if the image is missing.'),
   })
@@ -83,11 +87,14 @@ export const reviewStatuses = ['draft', 'in-review', 'approved', 'withdrawn'] as
 
 export const reviewSchema = z
   .strictObject({
-    status: z.enum(reviewStatuses).describe('Approval status. Only "approved" is distributable.'),
-    expires: isoDate.describe('Review expiry date (YYYY-MM-DD). After it the course counts as not approved.'),
-    reviewers: z.array(reviewerSchema).min(1, 'needs at least one reviewer').max(20),
+    status: z.enum(reviewStatuses).describe('Approval status. Only "approved" is distributable; a new course is "draft".'),
+    expires: isoDate
+      .optional()
+      .describe('Review expiry date (YYYY-MM-DD). After it the course counts as not approved. Required unless the status is "draft".'),
+    // A draft nobody has reviewed yet names no reviewer; other statuses need one (content/cross-checks.ts).
+    reviewers: z.array(reviewerSchema).max(20).default([]),
   })
-  .describe('Review and approval. Not part of the content fingerprint.');
+  .describe('Review and approval. Not part of the content fingerprint. A new course starts as {status: draft}; `deckhand approve` fills in the rest.');
 
 export const ladderStepSchema = z.strictObject({
   id: slug.describe('Stable id; procedures and technologies refer to it.'),

@@ -8,7 +8,7 @@ import type { Catalogue } from '../i18n/index.js';
 import { translateData } from '../i18n/index.js';
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { TemplateSet } from '../render/template-set.js';
-import { noteText } from './deck-view.js';
+import { noteText } from '../render/deck-view.js';
 import type { MarpOutput } from './marp.js';
 
 /** JSON that is safe inside a <script> element. */
@@ -31,7 +31,9 @@ function presenterWords(catalogue: Catalogue): Record<string, string> {
   };
 }
 
-export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string, catalogue: Catalogue): string {
+/** `copy: 'audience'` leaves out the speaker notes and the presenter view (the copy handed to clients). */
+export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string, catalogue: Catalogue, copy: 'presenter' | 'audience' = 'presenter'): string {
+  const audienceCopy = copy === 'audience';
   const view = escapeView(
     {
       lang: meta.lang,
@@ -39,7 +41,8 @@ export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang:
       fontCss: trusted(fontCss),
       marpCss: trusted(marp.css),
       marpHtml: trusted(marp.html),
-      notesJson: trusted(scriptJson(speakerNotes(marp))),
+      audienceCopy,
+      notesJson: trusted(audienceCopy ? '[]' : scriptJson(speakerNotes(marp))),
       uiJson: trusted(scriptJson(presenterWords(catalogue))),
       shellCss: trusted(templates.text('deck-shell/shell.css')),
       shellJs: trusted(templates.text('deck-shell/shell.js')),

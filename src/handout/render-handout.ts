@@ -11,21 +11,26 @@ import { ladderSvg } from './ladder-svg.js';
 
 const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
 
-/** Stands in for the font CSS until the document's text is known. */
-const FONTS_PLACEHOLDER = '/* deckhand:font-faces */';
-
+/**
+ * The font CSS depends on the document's text (which unicode ranges it uses),
+ * so the handout is rendered once without fonts to learn that text, then again
+ * with the font CSS in the template context. No string substitution ever runs
+ * on output that holds course text, so no placeholder in the content can pull
+ * trusted CSS into the page.
+ */
 export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss, catalogue: Catalogue): string {
   // The figure wraps its own labels; soft hyphens are for the HTML text only.
   const steps = view.steps.map((s) => ({ number: s.number, title: s.title.replace(/\u00AD/g, '') }));
-  const handout = {
+  const handout = (fontCss: string) => ({
     ...view,
     paper: { id: paper, cssSize: CSS_SIZES[paper] },
-    fontCss: trusted(FONTS_PLACEHOLDER),
+    fontCss: trusted(fontCss),
     themeCss: trusted(templates.text('themes/handout.css')),
     // Keeps the personalisation slot (templates/personalization.yaml) free of content.
     slotCss: trusted(slotReservationCssOf(templates)),
     ladderSvg: trusted(ladderSvg(steps, { label: steps.map((s) => catalogue.t('ladder.figureStep', { number: s.number, title: s.title })).join(', ') })),
-  };
-  const html = templates.render('handout.html.hbs', escapeView(handout, escapeHtml), translateData(catalogue, escapeHtml));
-  return html.replace(FONTS_PLACEHOLDER, () => fonts(html));
+  });
+  const data = translateData(catalogue, escapeHtml);
+  const draft = templates.render('handout.html.hbs', escapeView(handout(''), escapeHtml), data);
+  return templates.render('handout.html.hbs', escapeView(handout(fonts(draft)), escapeHtml), data);
 }

@@ -17,7 +17,7 @@ export interface SourcePosition {
 export interface EditionCourse {
   document: { prepared?: string | undefined };
   statements?: Readonly<Record<string, string | undefined>> | undefined;
-  review: { expires: string; reviewers: readonly { date: string }[] };
+  review: { expires?: string | undefined; reviewers: readonly { date: string }[] };
   ladder?: { steps?: readonly Referencing[] };
   procedures?: readonly Referencing[];
   technologies?: readonly Referencing[];
@@ -58,7 +58,7 @@ export function checkMarketRules(profile: MarketProfile, edition: EditionInput):
   if (profile.maxReviewMonths !== undefined) {
     const { review, document } = edition.course;
     const start = [...review.reviewers.map((r) => r.date)].sort().at(-1) ?? document.prepared;
-    if (start && isDate(start) && isDate(review.expires)) {
+    if (start && review.expires !== undefined && isDate(start) && isDate(review.expires)) {
       const limit = addMonths(start, profile.maxReviewMonths);
       if (review.expires > limit) {
         const from = review.reviewers.length ? 'the last sign-off' : 'the date of preparation';

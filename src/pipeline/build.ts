@@ -18,14 +18,21 @@ import type { PaperId } from '../render/paper.js';
 import type { InterfaceText } from '../compile/interface-text.js';
 import { editionKey } from '../content/edition.js';
 import { TargetRegistry } from '../targets/registry.js';
+import { withSlideLayout } from '../targets/slides-handout.js';
+import type { HandoutLayout } from '../pdf/impose/index.js';
 import type { Target } from '../targets/target.js';
 import type { TemplateSet } from '../render/template-set.js';
 import { makeDir } from '../io/atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
+import { duplicateCourseProblems } from './course-ids.js';
 import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
-import { writeManifest } from './manifest.js';
+import { recordOutputs } from './manifest-lock.js';
 import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-course.js';
+import { releaseRefusal } from './release-refusal.js';
+import { TemplateError } from '../render/template-error.js';
+import { templateDiagnostic } from './template-check.js';
+import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -35,6 +42,8 @@ export interface BuildOptions {
   /** Output kinds beyond the built-in ones (see src/targets/target.ts). */
   targets?: readonly Target[];
   paper?: PaperId;
+  /** Slides per page of the slide handout (default 3: slides-3up). */
+  layout?: HandoutLayout;
   /** Press bleed in points. */
   bleed?: number;
   release?: boolean;
@@ -80,7 +89,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
-  const kinds = options.kinds ?? registry.kinds;
+  const kinds = withSlideLayout(options.kinds ?? registry.defaultKinds, options.layout);
   const unknown = kinds.filter((kind) => !registry.has(kind));
   if (unknown.length > 0) throw usageError(`unknown output kind(s) ${unknown.join(', ')}; known: ${registry.kinds.join(', ')}`);
   const concurrency = options.concurrency ?? defaultConcurrency();
@@ -121,7 +130,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     warn,
   };
 
-  const prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
+  let prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   const templateSets = new Map<string, TemplateSet>();
   if (options.editions) {
     const offered = new Set(options.courseDirs.flatMap((dir) => courseEditions(resolve(cwd, dir))));
@@ -138,11 +147,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     }
     for (const course of result.prepared) {
       const name = editionKey(course.edition);
+      for (const message of courseWarnings(course)) warn(message);
       if (!course.state.approved) {
         const reasons = course.state.reasons.join('; ');
         if (options.release) {
-          errors.push(releaseError(course, reasons));
-          onEvent({ type: 'course', course: name, message: `refused (--release): not approved: ${reasons}` });
+          // The reasons and what to do are in the diagnostic, printed once with the other errors.
+          errors.push(releaseRefusal(course, cwd));
+          onEvent({ type: 'course', course: name, message: 'refused (--release): not approved' });
           continue;
         }
         const flag = course.overlay ? ` --edition ${course.edition.edition}` : '';
@@ -152,6 +163,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       if (!cache) caches.set(course.id, (cache = readCache(join(outDir, course.id))));
       prepared.push({ course, cache });
     }
+  }
+  const duplicates = duplicateCourseProblems(prepared.map(({ course }) => course));
+  if (duplicates.length > 0) {
+    errors.push(...duplicates);
+    const clashing = new Set(duplicates.map((d) => d.file));
+    for (const d of duplicates) onEvent({ type: 'course', course: d.file, message: 'refused: its id is not unique in this build' });
+    prepared = prepared.filter(({ course }) => !clashing.has(course.loaded.file));
   }
 
   const ctx = {
@@ -164,20 +182,15 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
   };
-  const codes = new Map<string, string>();
-  for (const { course } of prepared) {
-    const code = course.loaded.course.document.code;
-    const other = codes.get(code);
-    if (other) warn(`${editionKey(course.edition)} and ${other} share the document code ${code}; each document needs its own job/approval code`);
-    codes.set(code, editionKey(course.edition));
-  }
+  for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: editionKey(course.edition), code: course.loaded.course.document.code })))) warn(message);
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
     // Plan first: if anything must be printed, Chromium starts now and boots
     // while the courses are rendered.
     const planned = await Promise.all(
       prepared.map(async ({ course, cache }) => {
-        const wanted = kinds.filter((kind) => !options.shard || inShard(`${editionKey(course.edition)}/${kind}`, options.shard));
+        // By course: all of a course's outputs (and its cache file) stay on one runner.
+        const wanted = !options.shard || inShard(course.id, options.shard) ? kinds : [];
         return { course, cache, plans: await planTargets(course, cache, wanted.map((k) => registry.get(k)), ctx) };
       }),
     );
@@ -185,6 +198,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     if (planned.some(({ plans }) => plans.some((p) => p.target.browser && p.reasons.length > 0))) {
       // Spawn Chromium before rendering, so it starts up while courses render.
       void (await getSession()).warmUp();
+      // Load the PDF phase code (pdf-lib) now, while Chromium boots, not concurrently with a relaunch after a
+      // crash: a dynamic import racing the relaunch's imports saw pdf-lib half-loaded ("rgb is not a function").
+      await import('../pdf/phases.js');
     }
     await Promise.all(
       planned.map(({ course, cache, plans }) =>
@@ -198,6 +214,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             if (options.signal?.aborted) throw options.signal.reason;
             if (error instanceof DeckhandError && error.kind === 'environment') throw error;
             if (isWriteError(error)) throw environmentError(`cannot write to ${displayPath(outDir, cwd)}: ${(error as Error).message}`, error);
+            if (error instanceof TemplateError) {
+              errors.push(templateDiagnostic(error, cwd));
+              onEvent({ type: 'course', course: course.id, message: 'failed: template error' });
+              return;
+            }
             const message = error instanceof Error ? error.message : String(error);
             errors.push({ file: course.loaded.file, line: 1, column: 1, path: '(build)', message: `build failed: ${message}` });
             onEvent({ type: 'course', course: editionKey(course.edition), message: `failed: ${message}` });
@@ -211,7 +232,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 
   outputs.sort((a, b) => a.course.localeCompare(b.course) || a.edition.localeCompare(b.edition) || registry.order(a.kind) - registry.order(b.kind));
-  const manifest = outputs.length > 0 ? writeManifest(outDir, outputs, prepared.map((p) => p.course)) : undefined;
+  const manifest = outputs.length > 0 ? await recordOutputs(outDir, outputs, prepared.map((p) => p.course)) : undefined;
   return {
     ok: errors.length === 0,
     outputs,
@@ -220,18 +241,6 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browserLaunches: session && !borrowed ? (await session).launches : 0,
     browserUsed: session !== undefined,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
-  };
-}
-
-function releaseError(course: PreparedCourse, reasons: string): Diagnostic {
-  const path = course.state.changed.length > 0 ? ['review', 'reviewers'] : ['review', 'status'];
-  const pos = course.loaded.sourceMap.positionOf(path);
-  return {
-    file: course.loaded.file,
-    line: pos.line,
-    column: pos.column,
-    path: path.join('.'),
-    message: `release refused for course "${course.id}"${course.overlay ? ` edition "${course.edition.edition}"` : ''}: not approved: ${reasons}. Re-approve with: deckhand approve ${displayPath(course.loaded.dir)}${course.overlay ? ` --edition ${course.edition.edition}` : ''} --reviewer "…" --role "…"`,
   };
 }
 
@@ -255,7 +264,7 @@ function ensureWritable(outDir: string): void {
   }
 }
 
-/** Stable 1/n of the targets for CI matrices: by a hash of "<edition key>/<kind>", so adding a course or edition moves nothing else. */
+/** Stable 1/n of the courses for CI matrices: by a hash of the course id, so adding a course moves no other. */
 export function inShard(key: string, shard: { index: number; count: number }): boolean {
   let h = 2166136261;
   for (const c of key) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 16777619) >>> 0;

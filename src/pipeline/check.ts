@@ -4,8 +4,12 @@
  */
 import { discoverCourses } from '../content/discover.js';
 import type { Diagnostic } from '../content/diagnostic.js';
+import { duplicateCourseProblems } from './course-ids.js';
+import { BASE_EDITION } from '../content/edition.js';
 import { reviewDay } from './dates.js';
-import { prepareEditions } from './prepare-course.js';
+import { prepareEditions, type PreparedCourse } from './prepare-course.js';
+import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
+import { templateProblems } from './template-check.js';
 
 export interface CheckedCourse {
   course: string;
@@ -14,12 +18,17 @@ export interface CheckedCourse {
   ok: boolean;
   approved?: boolean;
   reasons?: string[];
+  /** Document code and version, for the approval summary. */
+  documentCode?: string;
+  version?: string;
 }
 
 export interface CheckResult {
   ok: boolean;
   courses: CheckedCourse[];
   errors: Diagnostic[];
+  /** Shared document codes, changed content without a new version, linked course folders outside the project: the warnings a build would give. */
+  warnings: string[];
   /** The errors of each course, parallel to `courses`. */
   byCourse: Diagnostic[][];
 }
@@ -37,13 +46,27 @@ export function check(options: CheckOptions = {}): CheckResult {
   const errors: Diagnostic[] = [];
   const courses: CheckedCourse[] = [];
   const byCourse: Diagnostic[][] = [];
+  const warnings: string[] = [];
+  const valid: PreparedCourse[] = [];
+  const codes: { id: string; code: string }[] = [];
   const env = options.env ?? process.env;
   const today = reviewDay(env);
-  for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd)) {
+  for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd, (message) => warnings.push(message))) {
     const result = prepareEditions(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) }, options.editions);
     for (const course of result.prepared) {
-      courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
+      const templateErrors = templateProblems(course, options.cwd);
+      if (templateErrors.length > 0) {
+        errors.push(...templateErrors);
+        byCourse.push(templateErrors);
+        courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: false });
+        continue;
+      }
+      valid.push(course);
+      const { document } = course.loaded.course;
+      courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons, documentCode: document.code, version: document.version });
       byCourse.push([]);
+      warnings.push(...courseWarnings(course));
+      codes.push({ id: editionLabel(course), code: document.code });
     }
     if (result.diagnostics.length > 0) {
       errors.push(...result.diagnostics);
@@ -51,5 +74,21 @@ export function check(options: CheckOptions = {}): CheckResult {
       courses.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });
     }
   }
-  return { ok: errors.length === 0, courses, errors, byCourse };
+  // Two folders with one id would share an output folder: both are refused.
+  for (const d of duplicateCourseProblems(valid)) {
+    const i = courses.findIndex((c) => c.ok && c.file === d.file);
+    if (i >= 0) {
+      const entry = courses[i] as CheckedCourse;
+      entry.ok = false;
+      byCourse[i]?.push(d);
+    }
+    errors.push(d);
+  }
+  warnings.push(...sharedCodeWarnings(codes));
+  return { ok: errors.length === 0, courses, errors, warnings, byCourse };
+}
+
+/** "course" for the base edition, "course (de-de)" for another: the name in shared-code warnings. */
+function editionLabel(course: PreparedCourse): string {
+  return course.edition.edition === BASE_EDITION ? course.id : `${course.id} (${course.edition.edition})`;
 }

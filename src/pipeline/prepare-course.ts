@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { formatPath } from '../content/diagnostic.js';
+import { printable } from '../content/issue-messages.js';
 import { loadCourse, type LoadedCourse } from '../content/load-course.js';
 import type { CompileInput } from '../compile/compile.js';
 import { BASE_EDITION, type Edition } from '../content/edition.js';
@@ -20,6 +21,7 @@ import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../re
 import { courseInputs } from '../review/course-inputs.js';
 import { readSnapshot, snapshotFileFor } from '../review/snapshot.js';
 import { editionCanonical } from '../review/edition-canonical.js';
+import { versionStall, type VersionStall } from '../review/version-check.js';
 import type { PaperId } from '../render/paper.js';
 import { isoDay, sourceDate } from './dates.js';
 
@@ -48,6 +50,8 @@ export interface PreparedCourse {
   canonicalJson: string;
   fingerprint: string;
   state: ApprovalState;
+  /** Set when the content changed since the last approval but document.version did not. */
+  versionStall?: VersionStall;
   date: Date;
 }
 
@@ -91,11 +95,11 @@ export function prepareEditions(dir: string, options: PrepareOptions, only?: rea
   return { prepared, diagnostics };
 }
 
-function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>(), baseDir?: string): TemplateSet {
+function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>(), baseDir: string | undefined, courseDir: string): TemplateSet {
   const key = `${overrideDir ?? ''}\0${baseDir ?? ''}`;
   let set = templateSets.get(key);
   if (!set) {
-    set = new TemplateSet(overrideDir, baseDir);
+    set = new TemplateSet(overrideDir, baseDir, overrideDir ? courseDir : undefined);
     templateSets.set(key, set);
   }
   return set;
@@ -137,8 +141,21 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
     if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
       return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
     }
+    // A templates folder holding course.yaml would put the course file and approval.json into the fingerprint.
+    if (rel === '' || !relative(realpathSync(templatesDir), realpathSync(loaded.dir)).startsWith('..')) {
+      return problem(['presentation', 'templates'], `"${course.presentation.templates}" is the course folder itself, which holds course.yaml and approval.json; name a subfolder of its own, e.g. templates`);
+    }
   }
-  const templates = templateSetFor(templatesDir, options.templateSets, options.baseTemplates);
+  const templates = templateSetFor(templatesDir, options.templateSets, options.baseTemplates, loaded.dir);
+  // Every template file was checked when the set was loaded; a refused one was never read.
+  if (templates.problems.length > 0) {
+    const pos = loaded.sourceMap.positionOf(['presentation', 'templates']);
+    const shown = (root: number, rel: string) => (root === 0 && templatesDir ? `${course.presentation?.templates}/${printable(rel, 80)}`.replace(/^\.\//, '') : `${templates.roots[root]}/${printable(rel, 80)}`);
+    return {
+      ok: false,
+      diagnostics: templates.problems.map(({ root, rel, reason }) => ({ file: loaded.file, line: pos.line, column: pos.column, path: 'presentation.templates', message: `${shown(root, rel)} ${reason}; every template file must be inside the course folder` })),
+    };
+  }
   const theme = course.presentation?.theme ?? DEFAULT_THEME;
   if (!templates.has(`themes/${theme}.css`)) {
     return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);
@@ -151,7 +168,9 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
   const canonical = overlay ? editionCanonical(base.course, overlay.overlay, { ...inputs, ...courseInputs(loaded, undefined) }) : canonicalForm(course, inputs);
   const print = fingerprint(canonical);
   const editionId = overlay?.id ?? BASE_EDITION;
-  const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir, snapshotFileFor(editionId)), options.today);
+  const snapshot = readSnapshot(loaded.dir, snapshotFileFor(editionId));
+  const state = approvalState(course, { fingerprint: print, canonical }, snapshot, options.today);
+  const stall = versionStall(course, print, snapshot);
   const { date } = sourceDate(loaded.dir, options.env);
   const edition: Edition = overlay
     ? { course: course.id, edition: overlay.id, language: overlay.language, market: overlay.market }
@@ -192,6 +211,7 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
       canonicalJson: canonicalJson(canonical),
       fingerprint: print,
       state,
+      ...(stall ? { versionStall: stall } : {}),
       date,
     },
   };

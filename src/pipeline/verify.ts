@@ -54,7 +54,7 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
   const intact = actual === record.pagesSha256;
   if (!intact) problems.push('edited after deckhand wrote it: the pages no longer match the content hash recorded at stamping');
   if (record.approvalStatus !== 'approved') problems.push('it was built from content that was not approved (a draft)');
-  if (record.reviewExpires < today) problems.push(`its review expired on ${record.reviewExpires}`);
+  if (record.reviewExpires !== '' && record.reviewExpires < today) problems.push(`its review expired on ${record.reviewExpires}`);
 
   let source: Verdict['source'];
   // An edition's PDF is checked against that edition (base + its overlay).

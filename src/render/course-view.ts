@@ -14,6 +14,7 @@ export interface ViewText {
   audience: Record<Course['audience'], string>;
   procedureKind: Record<Course['procedures'][number]['kind'], string>;
   draft: { banner(reason: NonNullable<ApprovalState['draft']>): string; status(reason: ApprovalState['draft']): string };
+  footer: { notYetReviewed: string };
 }
 
 export interface StepView {
@@ -53,7 +54,8 @@ export interface CourseView {
   /** Market statements (adverse-event line, prescribing information, local contact), labelled from the catalogue. */
   statements: { key: string; label: string; text: string }[];
   document: { code: string; version: string; prepared: string; preparedLabel: string };
-  review: { statusLabel: string; expires: string; expiresLabel: string; reviewers: { name: string; role: string; date: string; dateLabel: string }[] };
+  /** `expires` is '' for a draft that has none yet; `noneLabel` is what to show when no one has signed. */
+  review: { statusLabel: string; expires: string; expiresLabel: string; reviewers: { name: string; role: string; date: string; dateLabel: string }[]; noneLabel: string };
   draft?: { message: string };
   keywords: string[];
   builtOn: string;
@@ -119,9 +121,10 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
     document: { ...course.document, preparedLabel: date(course.document.prepared) },
     review: {
       statusLabel: text.draft.status(state.approved ? undefined : state.draft),
-      expires: course.review.expires,
-      expiresLabel: date(course.review.expires),
+      expires: course.review.expires ?? '',
+      expiresLabel: course.review.expires ? date(course.review.expires) : '',
       reviewers: course.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date, dateLabel: date(r.date) })),
+      noneLabel: text.footer.notYetReviewed,
     },
     ...(!state.approved && state.draft ? { draft: { message: text.draft.banner(state.draft) } } : {}),
     keywords: course.keywords,

@@ -11,12 +11,14 @@
  * exactly the files each target used (ninja-style recorded dependencies).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsNs from 'handlebars';
+import { walkContained } from './contained-path.js';
 import { registerHelpers } from './helpers.js';
+import { TemplateError } from './template-error.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +35,13 @@ export interface TemplateFile {
   sha256: string;
 }
 
+/** A file under a template root that may not be read: `rel` inside `roots[root]`, and why. */
+export interface TemplateProblem {
+  root: number;
+  rel: string;
+  reason: string;
+}
+
 export class TemplateSet {
   /** Folders searched in order: the course's own first, then the built-in ones. */
   readonly roots: string[];
@@ -41,14 +50,28 @@ export class TemplateSet {
   /** rel path → the effective file (earlier roots win). */
   private readonly files = new Map<string, TemplateFile>();
   private recording: Set<string> | undefined;
+  /** Strict: a reference to a field the view lacks is an error (what `check` compiles with). */
+  private strictMode = false;
 
-  constructor(overrideDir?: string, baseDir: string = BUILTIN_TEMPLATES) {
+  /** Files under the roots that were refused and never read (see contained-path.ts), per root. */
+  readonly problems: TemplateProblem[] = [];
+
+  /**
+   * Loads every file under the roots. Each must resolve (links followed) inside
+   * the course folder (`courseDir`, default the course's templates folder), the
+   * base folder or deckhand's built-in templates; any other is refused unread.
+   */
+  constructor(overrideDir?: string, baseDir: string = BUILTIN_TEMPLATES, courseDir?: string) {
     this.roots = overrideDir ? [overrideDir, baseDir] : [baseDir];
+    const allowed = [...new Set([...(overrideDir ? [courseDir ?? overrideDir] : []), baseDir, BUILTIN_TEMPLATES])];
     [...this.roots].reverse().forEach((root, reversed) => {
-      for (const file of walk(root, () => true)) {
-        const text = readFileSync(file, 'utf8');
-        const rel = relative(root, file).split(sep).join('/');
-        this.files.set(rel, { rel, file, root: this.roots.length - 1 - reversed, text, sha256: createHash('sha256').update(text).digest('hex') });
+      if (!existsSync(root) || !statSync(root).isDirectory()) return;
+      const index = this.roots.length - 1 - reversed;
+      const { files, problems } = walkContained(root, allowed);
+      for (const [rel, reason] of problems) this.problems.push({ root: index, rel, reason });
+      for (const { rel, real } of files) {
+        const text = readFileSync(real, 'utf8');
+        this.files.set(rel, { rel, file: join(root, ...rel.split('/')), root: index, text, sha256: createHash('sha256').update(text).digest('hex') });
       }
     });
   }
@@ -57,7 +80,8 @@ export class TemplateSet {
     if (!this.handlebars) {
       const hb = (require('handlebars') as typeof HandlebarsNs).create();
       registerHelpers(hb);
-      for (const [name, rel] of this.partialFiles()) hb.registerPartial(name, this.get(rel).text);
+      // Each partial is compiled on first use and pinned to its own file, so an error names the partial, not the course.
+      for (const [name, rel] of this.partialFiles()) hb.registerPartial(name, this.pinned(hb, rel) as unknown as HandlebarsNs.Template);
       // Note each partial a render actually invokes (not every registered one).
       const vm = (hb as unknown as { VM: Record<string, unknown> & { resolvePartial: (...args: unknown[]) => unknown } }).VM;
       const resolvePartial = vm.resolvePartial;
@@ -135,10 +159,31 @@ export class TemplateSet {
     this.note(rel);
     let template = this.compiled.get(rel);
     if (!template) {
-      template = this.hb.compile(this.get(rel).text, { noEscape: true, strict: false, preventIndent: true });
+      template = this.pinned(this.hb, rel);
       this.compiled.set(rel, template);
     }
-    return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(data ? { data } : {}) });
+    return template(this.strictMode ? nameable(view) : view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(data ? { data } : {}) });
+  }
+
+  /** The same files, compiled in Handlebars' strict mode: `check` renders with it to find references to fields the view lacks. */
+  strict(): TemplateSet {
+    const copy = Object.create(TemplateSet.prototype) as TemplateSet;
+    Object.assign(copy, this, { handlebars: undefined, compiled: new Map(), recording: undefined, strictMode: true });
+    return copy;
+  }
+
+  /** `rel` compiled lazily; whatever it throws becomes a TemplateError at that file (nested partials keep their own). */
+  private pinned(hb: typeof HandlebarsNs, rel: string): HandlebarsTemplateDelegate {
+    let template: HandlebarsTemplateDelegate | undefined;
+    const file = this.get(rel).file;
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        template ??= hb.compile(this.get(rel).text, { noEscape: true, strict: this.strictMode, preventIndent: true });
+        return template(context, options);
+      } catch (error) {
+        throw TemplateError.from(error, file);
+      }
+    };
   }
 
   /** Partial name → rel path, from every root's `partials/` folder; earlier roots win. */
@@ -151,13 +196,18 @@ export class TemplateSet {
   }
 }
 
-function walk(dir: string, keep: (name: string) => boolean = (name) => name.endsWith('.hbs')): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) return walk(full, keep);
-      return entry.isFile() && keep(entry.name) ? [full] : [];
-    });
+/**
+ * Handlebars' strict-mode error message does `"x" not defined in ' + obj`, which throws
+ * for the escaped view's null-prototype objects; in strict (check) renders only, they are
+ * copied onto a prototype that can be printed. Nothing rendered this way is written out.
+ */
+const NAMEABLE = Object.freeze({ toString: () => 'the view' });
+function nameable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(nameable);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === null) {
+    const copy = Object.create(NAMEABLE) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) copy[k] = nameable(v);
+    return copy;
+  }
+  return value;
 }

@@ -7,15 +7,18 @@
  */
 import type { Course } from '../content/schema.js';
 import type { Canonical } from './canonical.js';
-import { changedFields } from './field-path.js';
+import { changedFields, fieldPathIn } from './field-path.js';
 import type { ApprovalSnapshot } from './snapshot.js';
+import type { FieldPath } from '../content/yaml-positions.js';
 
 export interface ApprovalState {
   approved: boolean;
   /** Why it is not approved; empty when approved. */
   reasons: string[];
-  /** Content fields/assets changed since the approved snapshot, e.g. `faq[1].answer`. */
+  /** Content fields/assets changed since the approved snapshot, items by id, e.g. `faq[id=faq-sport].answer`. */
   changed: string[];
+  /** The changed content fields as paths into course.yaml (for pointing at the line); assets are left out. */
+  changedFields: FieldPath[];
   /** Why the documents show a draft banner (the first reason); worded by compile/interface-text.ts. */
   draft?: DraftReason;
   fingerprint: string;
@@ -36,6 +39,7 @@ export function approvalState(
   const { review } = course;
   const reasons: string[] = [];
   let changed: string[] = [];
+  let changedFields: FieldPath[] = [];
   let draft: DraftReason | undefined;
   const lastSignOff = [...review.reviewers].map((r) => r.date).sort().at(-1) ?? '';
 
@@ -51,13 +55,17 @@ export function approvalState(
   }
   if (stale.length > 0) {
     const approvedOn = stale.map((r) => r.date).sort().at(-1) ?? lastSignOff;
-    if (snapshot) changed = changedContent(snapshot.canonical, current.canonical);
+    if (snapshot) {
+      changed = changedContent(snapshot.canonical, current.canonical);
+      // Lines to point at: content fields only (not assets, not an edition's overlay fields).
+      changedFields = changed.filter((p) => !p.startsWith('asset ') && !p.startsWith('overlay ')).map((p) => fieldPathIn(p, course));
+    }
     reasons.push(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
     );
     draft ??= { reason: 'changed', since: approvedOn };
   }
-  if (review.expires < today) {
+  if (review.expires !== undefined && review.expires < today) {
     reasons.push(`review expired on ${review.expires}`);
     draft ??= { reason: 'expired', on: review.expires };
   }
@@ -66,6 +74,7 @@ export function approvalState(
     approved,
     reasons,
     changed,
+    changedFields,
     ...(approved || !draft ? {} : { draft }),
     fingerprint: current.fingerprint,
   };

@@ -12,7 +12,8 @@ import { COURSE_FILE, type LoadedCourse } from '../content/load-course.js';
 import { isoDate } from '../content/schema.js';
 import { usageError } from '../errors.js';
 import type { Canonical } from './canonical.js';
-import { SNAPSHOT_FILE, snapshotFileFor, snapshotJson } from './snapshot.js';
+import { readSnapshot, SNAPSHOT_FILE, snapshotFileFor, snapshotJson } from './snapshot.js';
+import { needsReviewBlock, reviewBlockEdit } from './review-block.js';
 
 export interface SignOff {
   reviewer: string;
@@ -20,6 +21,8 @@ export interface SignOff {
   /** YYYY-MM-DD */
   date: string;
   expires?: string;
+  /** Keep document.version although the content changed since the last approval: the reason, recorded in approval.json. */
+  sameVersion?: string;
 }
 
 export interface ApproveResult {
@@ -48,6 +51,7 @@ export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveRe
   }
   const { course } = loaded;
   const expires = signOff.expires ?? course.review.expires;
+  if (expires === undefined) throw usageError('this course has no review expiry yet (it is a draft); pass --expires YYYY-MM-DD');
   if (expires < signOff.date) throw usageError(`the review would expire (${expires}) before the sign-off date (${signOff.date}); pass --expires`);
   if (signOff.date < course.document.prepared) throw usageError(`the sign-off date ${signOff.date} is before the date of preparation ${course.document.prepared}`);
 
@@ -66,8 +70,11 @@ export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveRe
       : signOffEdits(doc, source, { ...signOff, expires }, print);
   writeFileAtomic(file, applyEdits(source, edits));
 
-  const snapshot = join(loaded.dir, edition ? snapshotFileFor(edition) : SNAPSHOT_FILE);
-  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical }));
+  const snapshotName = edition ? snapshotFileFor(edition) : SNAPSHOT_FILE;
+  const snapshot = join(loaded.dir, snapshotName);
+  const previous = readSnapshot(loaded.dir, snapshotName);
+  const sameVersion = signOff.sameVersion && previous && previous.fingerprint !== print ? { version: course.document.version, reason: signOff.sameVersion, replaces: previous.fingerprint } : undefined;
+  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical, ...(sameVersion ? { sameVersion } : {}) }));
   const stale = course.review.reviewers.filter((r) => r.name !== signOff.reviewer && r.fingerprint !== print).map((r) => r.name);
   return { fingerprint: print, file, snapshot, replaced, stale };
 }
@@ -84,6 +91,10 @@ interface Edit {
  * (comments, folding, quoting, flow lists).
  */
 function signOffEdits(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string): { edits: Edit[]; replaced: boolean } {
+  if (needsReviewBlock(doc)) {
+    const reviewer = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print };
+    return { edits: [reviewBlockEdit(doc, source, { status: 'approved', expires: signOff.expires, reviewer }, scalar)], replaced: false };
+  }
   const review = doc.get('review', true);
   if (!isMap(review)) throw usageError('course.yaml has no review mapping to sign');
   const reviewers = review.get('reviewers', true);

@@ -4,6 +4,7 @@
  * in every edition, however the lists were reordered or filtered. Used for
  * stale approvals (--release) and by `deckhand diff`.
  */
+import type { FieldPath } from '../content/yaml-positions.js';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -44,4 +45,30 @@ export function changedFields(before: unknown, after: unknown, idLists: readonly
     return keys.flatMap((k) => changedFields(before[k], after[k], idLists, [...path, keyedById ? { id: k } : k]));
   }
   return [formatFieldPath(path) || '(root)'];
+}
+
+/**
+ * `faq[id=faq-sport].answer` → `['faq', 3, 'answer']` over `data` (the course
+ * as loaded), for pointing at the line in course.yaml. An id no longer in the
+ * list (a removed item) ends the path at the list.
+ */
+export function fieldPathIn(text: string, data: unknown): FieldPath {
+  const path: FieldPath = [];
+  let node: unknown = data;
+  for (const m of text.matchAll(/\[id=([^\]]+)\]|\[(\d+)\]|([^.[\]]+)/g)) {
+    if (m[1] !== undefined) {
+      const i = Array.isArray(node) ? node.findIndex((item) => idOf(item) === m[1]) : -1;
+      if (i < 0) break;
+      path.push(i);
+      node = (node as unknown[])[i];
+    } else if (m[2] !== undefined) {
+      path.push(Number(m[2]));
+      node = Array.isArray(node) ? node[Number(m[2])] : undefined;
+    } else {
+      const key = m[3] ?? '';
+      path.push(key);
+      node = isObj(node) ? node[key] : undefined;
+    }
+  }
+  return path;
 }

@@ -13,6 +13,8 @@ export interface ApprovalSnapshot {
   fingerprint: string;
   approvedOn: string;
   canonical: Canonical;
+  /** Set when this approval kept the previous approval's version on purpose (`approve --same-version "reason"`). */
+  sameVersion?: { version: string; reason: string; replaces: string };
 }
 
 /** approval.json for the base edition; editions/<edition>.approval.json for an edition overlay. */

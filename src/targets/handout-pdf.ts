@@ -6,6 +6,10 @@ export const handoutPdf: Target = {
   kind: 'handout-pdf',
   suffix: 'handout.pdf',
   browser: true,
+  variant(input, settings) {
+    const parts = [input.paper !== (input.course.presentation?.paper ?? 'a4') ? input.paper : '', settings.bleed ? `bleed${Math.round((settings.bleed * 25.4) / 72 * 10) / 10}mm` : ''];
+    return parts.filter(Boolean).join('-') || undefined;
+  },
   options: (input, settings) => JSON.stringify({ paper: input.paper, bleed: settings.bleed ?? 0 }),
   async produce(ctx) {
     const handout = ctx.handout();

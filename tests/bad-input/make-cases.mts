@@ -238,8 +238,8 @@ const CASES: Case[] = [
   // --- unknown keys ----------------------------------------------------------
   {
     name: '19-unknown-key-did-you-mean',
-    about: 'title misspelt as titel (so title is also missing).',
-    fields: ['titel', 'title'],
+    about: 'title misspelt as titel: only the "did you mean" line, not also "title is required".',
+    fields: ['titel'],
     at: 'titel:',
     edit: (t) => swap(t, 'title: Interventional Pain Management', 'titel: Interventional Pain Management'),
   },
@@ -477,30 +477,7 @@ const CASES: Case[] = [
     edit: (t) => swap(t, 'version: "1.0"', 'version: 1.0').replace(/\n/g, '\r\n'),
   },
   // --- $schema line ----------------------------------------------------------
-  {
-    name: '51-schema-line-missing-file',
-    about: 'The $schema line still says ../../schema/course.schema.json (copied from decks/), which does not exist from this folder.',
-    fields: ['$schema'],
-    at: '# yaml-language-server',
-    keepSchemaLine: true,
-    edit: (t) => t,
-  },
-  {
-    name: '52-schema-line-url',
-    about: 'The $schema line points to a URL instead of the local schema file.',
-    fields: ['$schema'],
-    at: '# yaml-language-server',
-    keepSchemaLine: true,
-    edit: (t) => swap(t, '$schema=../../schema/course.schema.json', '$schema=https://example.com/course.schema.json'),
-  },
-  {
-    name: '53-schema-line-empty',
-    about: 'The $schema line names no file ($schema= with nothing after it).',
-    fields: ['$schema'],
-    at: '# yaml-language-server',
-    keepSchemaLine: true,
-    edit: (t) => swap(t, '$schema=../../schema/course.schema.json', '$schema='),
-  },
+  // The $schema line cases (51-53) are warnings now, not refusals: tests/content/schema-line.test.ts.
   // --- several problems at once ----------------------------------------------
   {
     name: '54-several-problems',
@@ -522,6 +499,20 @@ const CASES: Case[] = [
     fields: ['audience'],
     at: 'audience: "\\e[2Jhcp"',
     edit: (t) => swap(t, 'audience: hcp', 'audience: "\\e[2Jhcp"'),
+  },
+  {
+    name: '56-bidi-mark',
+    about: 'An Arabic letter mark (U+061C, a UAX #9 bidi control) in the subtitle: "\u061C5 10 mg" prints as "10 5 mg".',
+    fields: ['subtitle'],
+    at: 'subtitle: The maximum dose',
+    edit: (t) => swap(t, 'subtitle: A stepwise, multidisciplinary framework', 'subtitle: The maximum dose is \u061C5 10 mg, a framework'),
+  },
+  {
+    name: '57-alias-before-anchor',
+    about: 'An alias (*later) used before its anchor (&later) is defined: the YAML reader cannot resolve it.',
+    fields: ['keywords[0]'],
+    at: '  - *later',
+    edit: (t) => swap(t, '  - interventional pain management\n  - pain management ladder', '  - *later\n  - &later pain management ladder'),
   },
 ];
 

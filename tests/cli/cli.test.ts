@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { REPO, SAMPLE_DIR, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
 
 const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -33,7 +32,7 @@ describe('deckhand CLI', () => {
       ['second-course', 'de-de', false],
       ['second-course', 'tr-tr', false],
     ]);
-    expect(all.stderr).toContain('(not approved: content changed since approval on 2026-11-16');
+    expect(all.stderr).toContain('not approved: content changed since approval on 2026-11-16');
   });
 
   it('--json prints exactly one JSON object on stdout; progress goes to stderr', () => {
@@ -70,16 +69,5 @@ describe('deckhand CLI', () => {
     const result = runCli(['check', join(REPO, 'tests/bad-input/cases/11-null-value')], { env: { NO_COLOR: undefined } });
     expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(/\u001b\[/);
-  });
-
-  it('the example GitHub Actions workflow runs check, a sharded build and --release on main, and uploads output/', () => {
-    const workflow = parse(readFileSync(join(REPO, 'examples/github-actions.yml'), 'utf8')) as { jobs: Record<string, { if?: string; strategy?: { matrix: { shard: number[] } }; steps: { run?: string; uses?: string; with?: { path?: string } }[] }> };
-    const runs = (job: string) => (workflow.jobs[job]?.steps ?? []).map((s) => s.run ?? '').join('\n');
-    expect(runs('check')).toContain('npx deckhand check');
-    expect(workflow.jobs.build?.strategy?.matrix.shard.length).toBeGreaterThan(1);
-    expect(runs('build')).toMatch(/deckhand build --shard \$\{\{ matrix\.shard \}\}\/\d/);
-    expect(workflow.jobs.release?.if).toContain('refs/heads/main');
-    expect(runs('release')).toContain('deckhand build --release');
-    expect(workflow.jobs.release?.steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && s.with?.path?.includes('output/'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -32,7 +32,9 @@ async function build(args: string[], env: Record<string, string> = {}, dir = SAM
   const out = tempDir('deckhand-handout-');
   const result = await buildArgs(['build', dir, '--out', out, ...args], { env }, browser);
   expect(result.status, result.stderr).toBe(0);
-  return { out, ...outputs(out), stderr: result.stderr };
+  // Another paper size or bleed gets its own file name; take the handout's from the report.
+  const built = result.json.outputs.find((o) => o.kind === 'handout-pdf');
+  return { out, ...outputs(out), ...(built ? { handout: join(out, SAMPLE_ID, basename(built.path)) } : {}), stderr: result.stderr };
 }
 
 let a4: Awaited<ReturnType<typeof build>>;
@@ -56,6 +58,7 @@ describe('the handout PDF', () => {
   it('is US Letter with --paper letter', async () => {
     const letter = await build(['--only', 'handout-pdf', '--paper', 'letter']);
     expect(pdfinfo(letter.handout)['Page size']).toBe('612 x 792 pts (letter)');
+    expect(basename(letter.handout)).toBe(`${SAMPLE_ID}.handout-letter.pdf`);
   });
 
   it('stays under 300 KB', () => {
@@ -120,6 +123,7 @@ describe('both PDFs', () => {
 describe('press output', () => {
   it('--bleed 3mm makes the TrimBox 3 mm smaller than the MediaBox on every side', async () => {
     const press = await build(['--only', 'handout-pdf', '--bleed', '3mm']);
+    expect(basename(press.handout)).toBe(`${SAMPLE_ID}.handout-bleed3mm.pdf`);
     const pdf = await loadPdf(press.handout);
     for (const page of pdf.getPages()) {
       const media = page.getMediaBox();

@@ -180,7 +180,8 @@ describe('editions: approval', () => {
     const built = await build({ courseDirs: [ws.dir], outDir: out, cwd: ws.root, env, kinds: ['deck-md'] });
     const de = readFileSync(join(out, SAMPLE_ID, outputName('de-de', 'deck.md')), 'utf8');
     const dt = catalogueFor('de');
-    const header = dt.t('draft.message', { reason: dt.t('draftReason.status', { status: dt.t('reviewStatus.draft') }) }).toLocaleUpperCase('de');
+    // A draft nobody has reviewed says so ("not yet reviewed"), as crepo's drafts do.
+    const header = dt.t('draft.message', { reason: dt.t('draftReason.notReviewed') }).toLocaleUpperCase('de');
     expect(de.match(/^header: (.*)$/m)?.[1]?.replace(/\\/g, '')).toBe(JSON.stringify(header));
     expect(readFileSync(join(out, SAMPLE_ID, outputName('base', 'deck.md')), 'utf8')).not.toContain('header:');
     expect(built.warnings.join('\n')).toContain('--edition de-de');

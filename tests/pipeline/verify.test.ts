@@ -1,10 +1,11 @@
 /** `deckhand verify` on a fresh handout, an edited one, and a PDF from another tool. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDocument, PDFRawStream, decodePDFRawStream, type PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArgs } from '../support/api.js';
-import { SAMPLE_DIR, SAMPLE_ID, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
+import { CLI, EPOCH, SAMPLE_DIR, SAMPLE_ID, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
 
 const out = tempDir('deckhand-verify-');
 const handout = join(out, SAMPLE_ID, `${SAMPLE_ID}.handout.pdf`);
@@ -42,6 +43,14 @@ describe('deckhand verify', () => {
     expect(result.stdout).toContain('reviewed   INVAMED Medical Affairs (Medical Affairs), 2026-11-16');
     expect(result.stdout).toContain('expires    2027-11-30');
     expect(result.stdout).toContain('matches the current source');
+    // The verdict in words comes first, so `verify x.pdf | head -1` is the answer.
+    expect(result.stdout.split('\n')[0]).toBe('This handout matches the approved course interventional-pain-management (INV-PM-TRN-0142 version 1.0, reviewed by INVAMED Medical Affairs on 2026-11-16, valid until 2027-11-30).');
+  });
+
+  it('exits quietly when stdout is a closed pipe (verify x.pdf | head -1)', () => {
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" verify "${handout}" "${SAMPLE_DIR}" | true`], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+    expect(result.stderr).not.toMatch(/EPIPE|Error|internal error/);
+    expect(result.status).toBe(0);
   });
 
   it('gives the same as JSON', () => {
@@ -76,5 +85,6 @@ describe('deckhand verify', () => {
     const result = runCli(['verify', handout, ws.dir], { cwd: ws.root });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('does NOT match the current source');
+    expect(result.stdout.split('\n')[0]).toBe('NOT approved: the content changed after approval on 2026-11-16; this handout is not the current approved version of interventional-pain-management.');
   });
 });

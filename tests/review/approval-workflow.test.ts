@@ -4,7 +4,7 @@
  * re-approving clears it. `approve` edits only the review values.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArgs, sharedBrowser } from '../support/api.js';
@@ -40,13 +40,14 @@ describe('approvals bound to content', () => {
   });
 
   // The base edition only: its DE/TR editions go stale too (tests/pipeline/editions.test.ts).
-  it('an edited FAQ answer makes the build a draft and --release refuse it, naming faq[…].answer; re-approval clears it', async () => {
+  it('an edited FAQ answer makes the build a draft and --release refuse it once, at the changed line, naming faq[id=…].answer; re-approval needs a new version and then clears it', async () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
     const out = tempDir();
 
     const draft = await runJson(['build', ws.dir, '--out', out, '--only', 'handout-pdf', '--edition', 'base'], { cwd: ws.root });
     expect(draft.status).toBe(0);
     expect(draft.stderr).toContain('is not approved (content changed since approval on 2026-11-16 (changed: faq[id=faq-complement].answer))');
+    expect(draft.stderr).toContain('document.version is still "1.0"; set document.version to "1.1" before it is approved again');
     const handout = join(out, 'interventional-pain-management', 'interventional-pain-management.handout.pdf');
     expect(mutoolText(handout)).toContain('DRAFT — NOT FOR DISTRIBUTION');
     expect(mutoolText(handout)).toContain('Draft — content changed since approval on November 16, 2026');
@@ -54,13 +55,29 @@ describe('approvals bound to content', () => {
     const refused = await runJson(['build', ws.dir, '--out', tempDir(), '--release', '--edition', 'base'], { cwd: ws.root });
     expect(refused.status).toBe(1);
     expect(refused.json.ok).toBe(false);
-    expect(refused.json.errors[0]?.message).toMatch(/release refused for course "interventional-pain-management": not approved: content changed since approval on 2026-11-16 \(changed: faq\[id=faq-complement\]\.answer\)/);
-    expect(refused.stderr).toMatch(/course\.yaml:\d+:\d+ {2}review\.reviewers {2}release refused/);
+    expect(refused.json.errors).toHaveLength(1);
+    expect(refused.json.errors[0]?.message).toMatch(/release refused for course "interventional-pain-management": content changed since approval on 2026-11-16 \(changed: faq\[id=faq-complement\]\.answer\)\. Have the changes reviewed, set document\.version to "1\.1" \(it is still "1\.0"\), then sign off again with: deckhand approve /);
+    // At the changed line (the answer), and printed once.
+    const answerLine = readFileSync(ws.file, 'utf8').split('\n').findIndex((l) => l.includes('No. It is usually seen'));
+    expect(refused.stderr).toMatch(new RegExp(`course\\.yaml:${answerLine}:\\d+ {2}faq\\[id=faq-complement\\]\\.answer {2}release refused`));
+    expect(refused.stderr.split('content changed since approval').length - 1).toBe(1);
 
+    const sameVersion = runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19'], { cwd: ws.root });
+    expect(sameVersion.status).toBe(1);
+    expect(sameVersion.stderr).toMatch(/course\.yaml:\d+:\d+ {2}document\.version {2}not approved: the content changed since the approval on 2026-11-16 but document\.version is still "1\.0"; set document\.version to "1\.1"/);
+    writeFileSync(ws.file, readFileSync(ws.file, 'utf8').replace('version: "1.0"', 'version: "1.1"'));
     expect(runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19'], { cwd: ws.root }).status).toBe(0);
     const released = await runJson(['build', ws.dir, '--out', tempDir(), '--release', '--only', 'handout-pdf', '--edition', 'base'], { cwd: ws.root });
     expect(released.status, released.stderr).toBe(0);
     expect(released.json.warnings).toEqual([]);
+  });
+
+  it('approve --same-version "reason" keeps the version and records the reason in approval.json', () => {
+    const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
+    const ok = runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19', '--same-version', 'typo fix only, never distributed'], { cwd: ws.root });
+    expect(ok.status, ok.stderr).toBe(0);
+    const snapshot = JSON.parse(readFileSync(join(ws.dir, 'approval.json'), 'utf8')) as { sameVersion?: { version: string; reason: string; replaces: string } };
+    expect(snapshot.sameVersion).toEqual({ version: '1.0', reason: 'typo fix only, never distributed', replaces: expect.stringMatching(/^sha256:/) });
   });
 
   it('--release refuses an expired review', async () => {
