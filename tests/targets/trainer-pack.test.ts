@@ -23,7 +23,7 @@ const browser = sharedBrowser();
 const temps: string[] = [];
 afterAll(() => removeAll(temps));
 
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+const flat = (s: string) => s.replace(/[\u00AD\u2060]/g, '').replace(/\s+/g, ' ').trim();
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const PACK = 'deck-pdf,notes-pdf,slides-3up,deck-public-html,deck-pptx';
 
