@@ -19,8 +19,9 @@ export function checkCommand(dirs: string[], options: CheckOptions, terminal: Te
     if (c.ok) terminal.info(`ok  ${c.file}${c.approved ? '' : `  (not approved: ${(c.reasons ?? []).join('; ')})`}`);
     else for (const d of result.byCourse[i] ?? []) terminal.info(formatDiagnostic(d));
   }
-  const { ok, errors, courses } = result;
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors })}\n`);
+  const { ok, errors, warnings, courses } = result;
+  for (const w of warnings) terminal.warn(formatDiagnostic(w));
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors, warnings })}\n`);
   terminal.info(ok ? `${courses.length} course(s) valid` : `${errors.length} problem(s) in ${courses.filter((c) => !c.ok).length} course(s)`);
   return ok ? EXIT.ok : EXIT.content;
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { displayPath } from '../content/load-course.js';
-import type { Diagnostic } from '../content/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../content/diagnostic.js';
 import { DeckhandError, environmentError, usageError } from '../errors.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { findBrowser } from '../print/find-browser.js';
@@ -129,6 +129,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       continue;
     }
     const { course } = result;
+    for (const w of course.loaded.warnings) warn(formatDiagnostic(w));
     if (!course.state.approved) {
       const reasons = course.state.reasons.join('; ');
       if (options.release) {
@@ -211,13 +212,15 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
 }
 
 function releaseError(course: PreparedCourse, reasons: string): Diagnostic {
-  const path = course.state.changed.length > 0 ? ['review', 'reviewers'] : ['review', 'status'];
+  // Point at the first changed field (by item id), else at the review block that makes it a draft.
+  const { changedAt, changed } = course.state;
+  const path = changedAt ?? (changed.length > 0 ? ['review', 'reviewers'] : ['review', 'status']);
   const pos = course.loaded.sourceMap.positionOf(path);
   return {
     file: course.loaded.file,
     line: pos.line,
     column: pos.column,
-    path: path.join('.'),
+    path: changedAt && changed[0] ? changed[0] : path.join('.'),
     message: `release refused for course "${course.id}": not approved: ${reasons}. Re-approve with: deckhand approve ${displayPath(course.loaded.dir)} --reviewer "…" --role "…"`,
   };
 }

@@ -20,6 +20,8 @@ export interface CheckResult {
   ok: boolean;
   courses: CheckedCourse[];
   errors: Diagnostic[];
+  /** Problems that do not fail the check (e.g. a reference nothing cites). */
+  warnings: Diagnostic[];
   /** The errors of each course, parallel to `courses`. */
   byCourse: Diagnostic[][];
 }
@@ -33,6 +35,7 @@ export interface CheckOptions {
 
 export function check(options: CheckOptions = {}): CheckResult {
   const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const courses: CheckedCourse[] = [];
   const byCourse: Diagnostic[][] = [];
   const env = options.env ?? process.env;
@@ -43,11 +46,12 @@ export function check(options: CheckOptions = {}): CheckResult {
       const { course } = result;
       courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons });
       byCourse.push([]);
+      warnings.push(...course.loaded.warnings);
     } else {
       errors.push(...result.diagnostics);
       byCourse.push(result.diagnostics);
       courses.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });
     }
   }
-  return { ok: errors.length === 0, courses, errors, byCourse };
+  return { ok: errors.length === 0, courses, errors, warnings, byCourse };
 }

@@ -6,15 +6,18 @@
  * content. Anything else is a draft, with reasons a person can act on.
  */
 import type { Course } from '../content/schema.js';
-import { changedPaths, type Canonical } from './canonical.js';
+import type { Canonical } from './canonical.js';
+import { fieldChanges, type FieldPath } from './field-path.js';
 import type { ApprovalSnapshot } from './snapshot.js';
 
 export interface ApprovalState {
   approved: boolean;
   /** Why it is not approved; empty when approved. */
   reasons: string[];
-  /** Content fields/assets changed since the approved snapshot, e.g. `faq[1].answer`. */
+  /** Content fields/assets changed since the approved snapshot, items named by id: `faq[id=faq-sport].answer`. */
   changed: string[];
+  /** Where the first changed field is in the current content (for pointing at its line). */
+  changedAt?: FieldPath;
   /** Why the documents show a draft banner (the first reason); worded by compile/interface-text.ts. */
   draft?: DraftReason;
   fingerprint: string;
@@ -35,6 +38,7 @@ export function approvalState(
   const { review } = course;
   const reasons: string[] = [];
   let changed: string[] = [];
+  let changedAt: FieldPath | undefined;
   let draft: DraftReason | undefined;
   const lastSignOff = [...review.reviewers].map((r) => r.date).sort().at(-1) ?? '';
 
@@ -50,7 +54,11 @@ export function approvalState(
   }
   if (stale.length > 0) {
     const approvedOn = stale.map((r) => r.date).sort().at(-1) ?? lastSignOff;
-    if (snapshot) changed = changedPaths(snapshot.canonical, current.canonical).map(pretty);
+    if (snapshot) {
+      const changes = fieldChanges(snapshot.canonical, current.canonical);
+      changed = changes.map((c) => c.display);
+      changedAt = changes.find((c) => c.at !== undefined)?.at;
+    }
     reasons.push(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
     );
@@ -65,14 +73,8 @@ export function approvalState(
     approved,
     reasons,
     changed,
+    ...(changedAt ? { changedAt } : {}),
     ...(approved || !draft ? {} : { draft }),
     fingerprint: current.fingerprint,
   };
-}
-
-/** `content.faq[1].answer` → `faq[1].answer`; `assets.x.png` → `asset x.png`. */
-function pretty(path: string): string {
-  if (path.startsWith('content.')) return path.slice('content.'.length);
-  if (path.startsWith('assets.')) return `asset ${path.slice('assets.'.length)}`;
-  return path;
 }
