@@ -25,6 +25,21 @@ export interface InterfaceText {
   };
   audience: Record<'hcp' | 'patient' | 'internal', string>;
   procedureKind: Record<'diagnostic' | 'therapeutic' | 'diagnostic-therapeutic', string>;
+  /** The reference list: heading and the words a citation style adds (see render/citations.ts). */
+  references: { heading: string; date(iso: string): string; accessed(date: string): string; availableFrom: string; internet: string; dataOnFile: string };
+  /** The redline (`deckhand diff`): a review copy of what changed since approval. */
+  redline: {
+    title(course: string): string;
+    reviewCopy: string;
+    since(date: string, fingerprint: string): string;
+    noChanges: string;
+    before: string;
+    after: string;
+    added: string;
+    removed: string;
+    referencesAdded: string;
+    referencesRemoved: string;
+  };
 }
 
 const draftDetail = (reason: DraftReason): string => {
@@ -54,4 +69,28 @@ export const ENGLISH: InterfaceText = {
   },
   audience: { hcp: 'For healthcare professionals', patient: 'For patients and carers', internal: 'For internal training only' },
   procedureKind: { diagnostic: 'Diagnostic', therapeutic: 'Therapeutic', 'diagnostic-therapeutic': 'Diagnostic / therapeutic' },
+  references: {
+    heading: 'References',
+    // Vancouver dates: "2017 Apr 28".
+    date: (iso) => {
+      const [y, m, d] = iso.split('-').map(Number);
+      const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][(m ?? 1) - 1];
+      return `${y} ${month} ${d}`;
+    },
+    accessed: (date) => `cited ${date}`, availableFrom: 'Available from:',
+    internet: '[Internet]',
+    dataOnFile: 'Data on file',
+  },
+  redline: {
+    title: (course) => `Changes since approval: ${course}`,
+    reviewCopy: 'REVIEW COPY — NOT FOR DISTRIBUTION',
+    since: (date, fingerprint) => `Compared with the content approved on ${date} (${fingerprint.slice(0, 19)}…)`,
+    noChanges: 'No content has changed since the approval.',
+    before: 'Approved',
+    after: 'Now',
+    added: 'added',
+    removed: 'removed',
+    referencesAdded: 'References added',
+    referencesRemoved: 'References removed',
+  },
 };

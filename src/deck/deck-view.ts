@@ -4,6 +4,7 @@
  * list of pages sized by paginate.ts. Speaker notes become Marp note comments.
  */
 import type { CourseView, StepView } from '../render/course-view.js';
+import { numberCitations, type Citation, type ReferenceEntry } from '../render/citations.js';
 import { escapeMarkdown, trusted, type Trusted } from '../render/escape.js';
 import { DEFAULT_METRICS, linesFor, paginate, splitText, type Page, type SlideMetrics } from './paginate.js';
 
@@ -31,7 +32,11 @@ export interface StepPage {
   options: string[];
   nextStepWhen?: string;
   notes?: Trusted;
+  /** The step's citation, on the page that ends its summary. */
+  cite?: Citation;
 }
+
+type Cited = { cite?: Citation };
 
 export interface DeckView extends CourseView {
   theme: string;
@@ -41,10 +46,12 @@ export interface DeckView extends CourseView {
   agenda: string[];
   ladderStyle: Trusted;
   stepPages: StepPage[];
-  teamPages: (Page<{ discipline: string; role: string }> & { intro?: string; notes?: Trusted })[];
-  procedurePages: (Page<CourseView['procedures'][number]> & { notes?: Trusted })[];
-  technologyPages: (Page<CourseView['technologies'][number]> & { notes?: Trusted })[];
-  faqPages: (Page<{ question: string; answer: string; notes?: string }> & { notes?: Trusted })[];
+  teamPages: (Page<{ discipline: string; role: string } & Cited> & { intro?: string; notes?: Trusted })[];
+  procedurePages: (Page<CourseView['procedures'][number] & Cited> & { notes?: Trusted })[];
+  technologyPages: (Page<CourseView['technologies'][number] & Cited> & { notes?: Trusted })[];
+  faqPages: (Page<{ question: string; answer: string; notes?: string } & Cited> & { notes?: Trusted })[];
+  /** The reference list, numbered by first citation in the deck (steps, team, procedures, technologies, FAQ). */
+  referencePages: Page<ReferenceEntry>[];
   disclaimerPages: (Page<string> & { notes?: Trusted })[];
   notes: { title?: Trusted; agenda?: Trusted; ladder?: Trusted; documentControl?: Trusted };
 }
@@ -77,13 +84,27 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
       return note ? { ...p, notes: note } : (p as P & { notes?: Trusted });
     });
   const labelled = (label: string, notes: string | undefined) => (notes ? `${label}: ${notes}` : undefined);
-  const faqItems = view.faq.flatMap((f) =>
-    splitText(f.answer, maxChars - f.question.length).map((answer, i) => ({
+  // Deck order of first citation: the ladder's steps, the team, procedures, technologies, FAQ.
+  const citations = numberCitations(
+    view.referenceList,
+    [...view.steps, ...view.team.members, ...view.procedures, ...view.technologies, ...view.faq].map((item) => item.references),
+    view.referenceText,
+  );
+  const cited = <T extends { references?: string[] }>(item: T): T & Cited => {
+    const cite = citations.cite(item.references);
+    return cite ? { ...item, cite } : item;
+  };
+  const faqItems = view.faq.flatMap((f) => {
+    const chunks = splitText(f.answer, maxChars - f.question.length);
+    const cite = citations.cite(f.references);
+    return chunks.map((answer, i) => ({
       question: i === 0 ? f.question : `${f.question} (continued)`,
       answer,
       ...(i === 0 && f.notes ? { notes: f.notes } : {}),
-    })),
-  );
+      // The superscript follows the end of the answer.
+      ...(i === chunks.length - 1 && cite ? { cite } : {}),
+    }));
+  });
   const teamIntroLines = view.team.intro ? linesFor(view.team.intro, metrics) + 0.4 : 0;
 
   return {
@@ -93,21 +114,21 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
     ...(view.draft ? { headerYaml: trusted(JSON.stringify(escapeMarkdown(view.draft.message.toUpperCase()))) } : {}),
     agenda: agendaFor(view),
     ladderStyle: trusted(ladderCss(view.steps.length)),
-    stepPages: view.steps.flatMap((step) => stepPages(step, metrics, maxChars)),
+    stepPages: view.steps.flatMap((step) => stepPages(step, metrics, maxChars, citations.cite(step.references))),
     teamPages: withNotes(
-      paginate(view.team.members, (m) => linesFor(`${m.discipline}: ${m.role}`, metrics, 3) + 0.2, budget - teamIntroLines, 'The multidisciplinary team').map((p, i) =>
+      paginate(view.team.members.map(cited), (m) => linesFor(`${m.discipline}: ${m.role}`, metrics, 3) + 0.2, budget - teamIntroLines, 'The multidisciplinary team').map((p, i) =>
         i === 0 && view.team.intro ? { ...p, intro: view.team.intro } : p,
       ),
       notes.team,
       () => undefined,
     ),
     procedurePages: withNotes(
-      paginate(view.procedures, (p) => linesFor(`${p.name} ${p.kindLabel} Step ${p.stepNumber} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, 'Diagnostic and therapeutic procedures'),
+      paginate(view.procedures.map(cited), (p) => linesFor(`${p.name} ${p.kindLabel} Step ${p.stepNumber} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, 'Diagnostic and therapeutic procedures'),
       notes.procedures,
       (p) => labelled(p.name, p.notes),
     ),
     technologyPages: withNotes(
-      paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5, budget, 'Technologies'),
+      paginate(view.technologies.map(cited), (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5, budget, 'Technologies'),
       notes.technologies,
       (t) => labelled(t.name, t.notes),
     ),
@@ -116,6 +137,9 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
       notes.faq,
       (f) => labelled(f.question, f.notes),
     ),
+    referencePages: citations.entries.length
+      ? paginate(citations.entries, (r) => linesFor(r.plain, metrics, 3, 0.85) + 0.3, budget, view.referenceText.heading)
+      : [],
     disclaimerPages: withNotes(
       paginate(splitText(view.disclaimer.full, Math.floor(maxChars * 0.8)), (t) => linesFor(t, metrics, 0, 0.9) + 0.5, budget, 'Important information'),
       notes.disclaimer,
@@ -138,6 +162,7 @@ function agendaFor(view: CourseView): string[] {
     ...(view.procedures.length ? ['Diagnostic and therapeutic procedures'] : []),
     ...(view.technologies.length ? ['Technologies'] : []),
     ...(view.faq.length ? ['Frequently asked questions'] : []),
+    ...(view.referenceList.length ? [view.referenceText.heading] : []),
     'Important information and document control',
   ];
 }
@@ -153,7 +178,7 @@ function ladderCss(n: number): string {
   return `<style>\n${rules.join('\n')}\n</style>`;
 }
 
-function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number): StepPage[] {
+function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number, cite: Citation | undefined): StepPage[] {
   const blocks: Block[] = [
     ...splitText(step.summary, maxChars).map((text): Block => ({ kind: 'text', text })),
     ...step.options.map((text): Block => ({ kind: 'option', text })),
@@ -163,6 +188,7 @@ function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number): Ste
     b.kind === 'text' ? linesFor(b.text, metrics) + 0.5 : b.kind === 'option' ? linesFor(b.text, metrics, 3) + 0.2 : linesFor(b.text, metrics, 6) + 1.3;
   // The "Options" label takes a line on every page that lists options.
   const pages = paginate(blocks, cost, metrics.linesPerSlide - 1, `Step ${step.number} · ${step.title}`);
+  const lastSummary = pages.findLastIndex((p) => p.items.some((b) => b.kind === 'text'));
   return pages.map((p, i) => {
     const next = p.items.find((b) => b.kind === 'next');
     const notes = i === 0 ? noteComment(step.notes) : undefined;
@@ -173,6 +199,7 @@ function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number): Ste
       options: p.items.filter((b) => b.kind === 'option').map((b) => b.text),
       ...(next ? { nextStepWhen: next.text } : {}),
       ...(notes ? { notes } : {}),
+      ...(cite && i === lastSummary ? { cite } : {}),
     };
   });
 }

@@ -1,4 +1,5 @@
 /** Course view → handout HTML (templates/handout.html.hbs). Pure: no files written, no browser. */
+import { numberCitations } from '../render/citations.js';
 import type { CourseView } from '../render/course-view.js';
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { FontCss } from '../render/fonts.js';
@@ -11,9 +12,35 @@ const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
 /** Stands in for the font CSS until the document's text is known. */
 const FONTS_PLACEHOLDER = '/* deckhand:font-faces */';
 
+/**
+ * The view with citations numbered in handout order (steps, procedures, team,
+ * technologies, FAQ): each citing item gets its `cite`, and `referenceEntries`
+ * is the list for partials/handout/references.hbs.
+ */
+export function citedHandoutView(view: CourseView) {
+  const citations = numberCitations(
+    view.referenceList,
+    [...view.steps, ...view.procedures, ...view.team.members, ...view.technologies, ...view.faq].map((item) => item.references),
+    view.referenceText,
+  );
+  const cited = <T extends { references?: string[] }>(item: T) => {
+    const cite = citations.cite(item.references);
+    return cite ? { ...item, cite } : item;
+  };
+  return {
+    ...view,
+    steps: view.steps.map(cited),
+    procedures: view.procedures.map(cited),
+    team: { ...view.team, members: view.team.members.map(cited) },
+    technologies: view.technologies.map(cited),
+    faq: view.faq.map(cited),
+    referenceEntries: citations.entries,
+  };
+}
+
 export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss): string {
   const handout = {
-    ...view,
+    ...citedHandoutView(view),
     paper: { id: paper, cssSize: CSS_SIZES[paper] },
     fontCss: trusted(FONTS_PLACEHOLDER),
     themeCss: trusted(templates.text('themes/handout.css')),

@@ -6,6 +6,7 @@
 import type { Asset } from '../content/assets.js';
 import type { Course } from '../content/schema.js';
 import type { ApprovalState } from '../review/approval-state.js';
+import type { ReferenceText } from './citations.js';
 import { trusted, type Trusted } from './escape.js';
 
 /** The interface strings the view needs (see compile/interface-text.ts). */
@@ -13,6 +14,7 @@ export interface ViewText {
   audience: Record<Course['audience'], string>;
   procedureKind: Record<Course['procedures'][number]['kind'], string>;
   draft: { banner(reason: NonNullable<ApprovalState['draft']>): string; status(reason: ApprovalState['draft']): string };
+  references: ReferenceText;
 }
 
 export interface StepView {
@@ -23,6 +25,8 @@ export interface StepView {
   options: string[];
   nextStepWhen: string;
   notes?: string;
+  /** Ids of the references the step cites (numbered per document: render/citations.ts). */
+  references?: string[];
 }
 
 export interface CourseView {
@@ -44,10 +48,14 @@ export interface CourseView {
     stepNumber: number;
     stepTitle: string;
     notes?: string;
+    references?: string[];
   }[];
-  technologies: { id: string; name: string; category: string; description: string; stepTitles: string[]; image?: { src: Trusted; alt: string }; notes?: string }[];
-  team: { intro?: string; members: { discipline: string; role: string }[] };
-  faq: { question: string; answer: string; notes?: string }[];
+  technologies: { id: string; name: string; category: string; description: string; stepTitles: string[]; image?: { src: Trusted; alt: string }; notes?: string; references?: string[] }[];
+  team: { intro?: string; members: { discipline: string; role: string; references?: string[] }[] };
+  faq: { question: string; answer: string; notes?: string; references?: string[] }[];
+  /** The course's references as written; deck and handout number them by first citation. */
+  referenceList: Course['references'] & {};
+  referenceText: ReferenceText;
   disclaimer: { full: string; short: string };
   document: { code: string; version: string; prepared: string };
   review: { statusLabel: string; expires: string; reviewers: { name: string; role: string; date: string }[] };
@@ -65,6 +73,7 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
     options: s.options,
     nextStepWhen: s.nextStepWhen,
     ...(s.notes ? { notes: s.notes } : {}),
+    ...(s.references ? { references: s.references } : {}),
   }));
   const stepById = new Map(steps.map((s) => [s.id, s]));
   return {
@@ -88,6 +97,7 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
         stepNumber: step?.number ?? 0,
         stepTitle: step?.title ?? p.step,
         ...(p.notes ? { notes: p.notes } : {}),
+        ...(p.references ? { references: p.references } : {}),
       };
     }),
     technologies: course.technologies.map((t) => {
@@ -100,10 +110,13 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
         stepTitles: t.steps.map((id) => stepById.get(id)?.title ?? id),
         ...(t.image && asset ? { image: { src: trusted(asset.dataUri), alt: t.image.alt } } : {}),
         ...(t.notes ? { notes: t.notes } : {}),
+        ...(t.references ? { references: t.references } : {}),
       };
     }),
     team: { ...(course.team.intro ? { intro: course.team.intro } : {}), members: course.team.members },
-    faq: course.faq.map((f) => ({ question: f.question, answer: f.answer, ...(f.notes ? { notes: f.notes } : {}) })),
+    faq: course.faq.map((f) => ({ question: f.question, answer: f.answer, ...(f.notes ? { notes: f.notes } : {}), ...(f.references ? { references: f.references } : {}) })),
+    referenceList: course.references ?? [],
+    referenceText: text.references,
     disclaimer: course.disclaimer,
     document: course.document,
     review: {
