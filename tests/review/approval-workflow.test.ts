@@ -39,13 +39,13 @@ describe('approvals bound to content', () => {
     for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after).toContain(comment);
   });
 
-  it('an edited FAQ answer makes the build a draft and --release refuse it, naming faq[…].answer; re-approval clears it', async () => {
+  it('an edited FAQ answer makes the build a draft and --release refuse it, naming faq[id=…].answer at its line; re-approval clears it', async () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
     const out = tempDir();
 
     const draft = await runJson(['build', ws.dir, '--out', out, '--only', 'handout-pdf'], { cwd: ws.root });
     expect(draft.status).toBe(0);
-    expect(draft.stderr).toContain('is not approved (content changed since approval on 2026-11-16 (changed: faq[0].answer))');
+    expect(draft.stderr).toContain('is not approved (content changed since approval on 2026-11-16 (changed: faq[id=faq-complement].answer))');
     const handout = join(out, 'interventional-pain-management', 'interventional-pain-management.handout.pdf');
     expect(mutoolText(handout)).toContain('DRAFT — NOT FOR DISTRIBUTION');
     expect(mutoolText(handout)).toContain('Draft — content changed since approval on 2026-11-16');
@@ -53,8 +53,10 @@ describe('approvals bound to content', () => {
     const refused = await runJson(['build', ws.dir, '--out', tempDir(), '--release'], { cwd: ws.root });
     expect(refused.status).toBe(1);
     expect(refused.json.ok).toBe(false);
-    expect(refused.json.errors[0]?.message).toMatch(/release refused for course "interventional-pain-management": not approved: content changed since approval on 2026-11-16 \(changed: faq\[0\]\.answer\)/);
-    expect(refused.stderr).toMatch(/course\.yaml:\d+:\d+ {2}review\.reviewers {2}release refused/);
+    expect(refused.json.errors[0]?.message).toMatch(/release refused for course "interventional-pain-management": not approved: content changed since approval on 2026-11-16 \(changed: faq\[id=faq-complement\]\.answer\)/);
+    // The message points at the changed answer's line, named by the item's id.
+    const answerLine = readFileSync(ws.file, 'utf8').split('\n').findIndex((l) => l.includes('answer: >-')) + 1;
+    expect(refused.stderr).toMatch(new RegExp(`course\\.yaml:${answerLine}:\\d+ {2}faq\\[id=faq-complement\\]\\.answer {2}release refused`));
 
     expect(runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19'], { cwd: ws.root }).status).toBe(0);
     const released = await runJson(['build', ws.dir, '--out', tempDir(), '--release', '--only', 'handout-pdf'], { cwd: ws.root });
