@@ -138,7 +138,7 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
       (f) => labelled(f.question, f.notes),
     ),
     referencePages: citations.entries.length
-      ? paginate(citations.entries, (r) => linesFor(r.plain, metrics, 3, 0.85) + 0.3, budget, view.referenceText.heading)
+      ? paginate(citations.entries, (r) => linesFor(r.plain, metrics, 3, 0.85) + 0.45, budget, view.referenceText.heading)
       : [],
     disclaimerPages: withNotes(
       paginate(splitText(view.disclaimer.full, Math.floor(maxChars * 0.8)), (t) => linesFor(t, metrics, 0, 0.9) + 0.5, budget, 'Important information'),

@@ -53,9 +53,24 @@ export interface ReferenceEntry {
 }
 
 export interface Citation {
-  /** "1,3" as plain text (for notes and alt text). */
+  /** "1,3–5" as plain text (for notes and alt text). */
   label: string;
-  links: { number: number; anchor: Trusted; last: boolean }[];
+  /** One link per number or range (Vancouver: three or more consecutive numbers become "3–5", linking to the first). */
+  links: { text: string; number: number; anchor: Trusted; last: boolean }[];
+}
+
+/** [1, 3, 4, 5, 7, 8] → ["1", "3–5", "7", "8"] as {text, first}. */
+function ranges(numbers: number[]): { text: string; first: number }[] {
+  const out: { text: string; first: number }[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === (numbers[j] ?? 0) + 1) j++;
+    const first = numbers[i] ?? 0;
+    if (j - i >= 2) out.push({ text: `${first}\u2013${numbers[j]}`, first });
+    else for (let k = i; k <= j; k++) out.push({ text: String(numbers[k]), first: numbers[k] ?? 0 });
+    i = j + 1;
+  }
+  return out;
 }
 
 export interface Citations {
@@ -81,7 +96,11 @@ export function numberCitations(references: readonly Reference[], order: readonl
     cite(ids) {
       const cited = [...new Set((ids ?? []).map((id) => numbers.get(id)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
       if (cited.length === 0) return undefined;
-      return { label: cited.join(','), links: cited.map((number, i) => ({ number, anchor: trusted(anchorFor(number)), last: i === cited.length - 1 })) };
+      const runs = ranges(cited);
+      return {
+        label: runs.map((r) => r.text).join(','),
+        links: runs.map((r, i) => ({ text: r.text, number: r.first, anchor: trusted(anchorFor(r.first)), last: i === runs.length - 1 })),
+      };
     },
   };
 }
