@@ -11,6 +11,9 @@ export { verifyPdf, type Verdict } from './pipeline/verify.js';
 export { diff, type DiffOptions, type DiffResult } from './pipeline/diff.js';
 export type { Redline, RedlineField, RedlineItem, RedlineSection } from './review/redline.js';
 export { referencePolicyProblems, citingItems, type CitingItem } from './content/references.js';
+export { personalize, type PersonalizeOptions, type PersonalizeResult, type PersonalisedCopy } from './pipeline/personalize.js';
+export { checkPersonalisation, type PersonalisationCheck } from './pipeline/verify-personalisation.js';
+export type { PersonalisedEntry } from './pipeline/personalisation-manifest.js';
 export type { OutputRecord } from './pipeline/run-targets.js';
 export type { Diagnostic } from './content/diagnostic.js';
 export { BASE_EDITION, editionKey, editionFileName, type Edition } from './content/edition.js';
@@ -20,6 +23,9 @@ export { compile, compileDeck, compileHandout, type Compiled, type CompiledDeck,
 export { ENGLISH, type InterfaceText } from './compile/interface-text.js';
 export { prepareCourse, type PreparedCourse } from './pipeline/prepare-course.js';
 export { BrowserSession } from './print/browser-session.js';
+export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';
+export { courseCompile, courseWatchPaths } from './dev/course-compile.js';
+export { imposeLabels, pptxLabels } from './compile/labels.js';
 export { DeckhandError } from './errors.js';
 
 import { reviewDay } from './pipeline/dates.js';

@@ -7,6 +7,7 @@ import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { DeckhandError, EXIT, usageError } from '../errors.js';
 import { parseLength, type PaperId } from '../render/paper.js';
+import type { HandoutLayout } from '../pdf/impose/index.js';
 import type { Terminal } from './terminal.js';
 
 interface RawBuildOptions {
@@ -19,14 +20,16 @@ interface RawBuildOptions {
   force?: boolean;
   concurrency?: number;
   shard?: string;
+  layout?: string;
 }
 
 export async function buildCommand(dirs: string[], raw: RawBuildOptions, terminal: Terminal): Promise<number> {
   const options = {
-    courseDirs: discoverCourses(dirs),
+    courseDirs: discoverCourses(dirs, process.cwd(), (message) => terminal.warn(message)),
     outDir: raw.out ?? 'output',
     ...(raw.only ? { kinds: parseKinds(raw.only) } : {}),
     ...(raw.paper ? { paper: raw.paper } : {}),
+    ...(raw.layout ? { layout: Number(raw.layout) as HandoutLayout } : {}),
     ...(raw.bleed ? { bleed: parseBleed(raw.bleed) } : {}),
     ...(raw.shard ? { shard: parseShard(raw.shard) } : {}),
     ...(raw.concurrency ? { concurrency: raw.concurrency } : {}),

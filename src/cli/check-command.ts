@@ -3,7 +3,6 @@
  * templates and theme), reports every problem at once, and says which courses
  * are not approved (that is not an error here; `build --release` refuses them).
  */
-import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { EXIT } from '../errors.js';
 import { check } from '../pipeline/check.js';
@@ -14,14 +13,16 @@ export interface CheckOptions {
 }
 
 export function checkCommand(dirs: string[], options: CheckOptions, terminal: Terminal): number {
-  const result = check({ courseDirs: discoverCourses(dirs) });
+  const result = check({ courseDirs: dirs });
+  for (const message of result.warnings) terminal.warn(message);
   for (const [i, c] of result.courses.entries()) {
     if (c.ok) terminal.info(`ok  ${c.file}${c.approved ? '' : `  (not approved: ${(c.reasons ?? []).join('; ')})`}`);
     else for (const d of result.byCourse[i] ?? []) terminal.info(formatDiagnostic(d));
   }
-  const { ok, errors, warnings, courses } = result;
-  for (const w of warnings) terminal.warn(formatDiagnostic(w));
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors, warnings })}\n`);
+  const { ok, errors, contentWarnings, courses } = result;
+  for (const w of contentWarnings) terminal.warn(formatDiagnostic(w));
+  // warnings: content diagnostics (a reference nothing cites) as {file,line,column,path,message}, then what discovery said.
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors, warnings: [...contentWarnings, ...result.warnings] })}\n`);
   terminal.info(ok ? `${courses.length} course(s) valid` : `${errors.length} problem(s) in ${courses.filter((c) => !c.ok).length} course(s)`);
   return ok ? EXIT.ok : EXIT.content;
 }

@@ -31,11 +31,12 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('build')
-    .description('Build deck Markdown, HTML deck, deck PDF and handout PDF (default: every course under decks/).')
+    .description('Build the deck (Markdown, HTML, audience HTML, PDF, PowerPoint), notes pages, slide handouts and the handout PDF (default: every course under decks/).')
     .argument('[course-dirs...]', 'course folders, each holding a course.yaml')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--json', 'print one JSON object on stdout; progress stays on stderr')
     .addOption(new Option('--paper <size>', 'handout paper size (overrides the course setting)').choices(['a4', 'letter']))
+    .addOption(new Option('--layout <n>', 'slides per page of the slide handout (<id>.slides-<n>up.pdf)').choices(['1', '2', '3', '6']))
     .option('--bleed <length>', 'press PDF with bleed, e.g. 3mm (sets TrimBox/BleedBox, draws crop marks)')
     .option('--only <kinds>', `comma-separated subset: ${BUILTIN_TARGETS.map((t) => t.kind).join(', ')}`)
     .option('--release', 'refuse to build any course that is not approved, or whose approval is stale or expired')
@@ -61,6 +62,20 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('personalize')
+    .description('Write one copy of the approved, built handout per rep in a CSV, filling only the approved slot (no re-rendering).')
+    .argument('<course-dir>', 'course folder')
+    .requiredOption('--reps <csv>', 'reps CSV: a header naming slot fields (id, name, clinic, phone, email, url), one row per copy')
+    .option('--edition <id>', 'edition whose handout to personalise', 'base')
+    .option('-o, --out <dir>', 'the build output folder holding the handout; copies go to <out>/<course>/personalised/<edition>/', 'output')
+    .option('--name-by <column>', 'CSV column that names the files (default: id)')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (dir: string, options: { reps: string; edition?: string; out?: string; nameBy?: string; json?: boolean }) => {
+      const { personalizeCommand } = await import('./personalize-command.js');
+      exitCode = await personalizeCommand(dir, options, terminal);
+    });
+
+  program
     .command('verify')
     .description('Read a deckhand PDF and check it against its approved source.')
     .argument('<pdf>', 'a PDF written by deckhand')
@@ -83,6 +98,17 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await diffCommand(dir, options, terminal);
     });
 
+  program
+    .command('dev')
+    .description('Live preview of one course on 127.0.0.1: deck, presenter view and handout, updated on every save (no browser needed).')
+    .argument('[course-dir]', 'course folder (default: the one course under decks/)')
+    .option('--edition <id>', 'edition to preview (default: base)')
+    .option('--port <n>', 'port (default: a free one)', port)
+    .action(async (dir: string | undefined, options: { edition?: string; port?: number }) => {
+      const { devCommand } = await import('./dev-command.js');
+      exitCode = await devCommand(dir, options, terminal);
+    });
+
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -98,6 +124,12 @@ export async function main(argv: string[]): Promise<number> {
     terminal.error('this is a bug in deckhand; please report it with the command you ran');
     return EXIT.environment;
   }
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return n;
 }
 
 function positiveInt(value: string): number {

@@ -1,5 +1,6 @@
 /** `deckhand verify FILE.pdf [COURSE_DIR] [--json]`: exit 0 only for an intact PDF of approved, unexpired, current content. */
 import { existsSync } from 'node:fs';
+import { printable } from '../content/issue-messages.js';
 import { reviewDay } from '../pipeline/dates.js';
 import { EXIT, usageError } from '../errors.js';
 import { verifyPdf } from '../pipeline/verify.js';
@@ -19,6 +20,11 @@ export async function verifyCommand(pdf: string, dir: string | undefined, option
     out(`source     ${r.contentFingerprint}  (course.yaml sha256 ${r.sourceSha256})`);
     out(`pages      ${verdict.pages?.intact ? 'intact' : 'MODIFIED'}  (sha256 ${r.pagesSha256})`);
     out(`generator  ${r.generator}`);
+  }
+  const p = verdict.personalisation;
+  if (p) {
+    const name = p.fields.name ? ` (${printable(p.fields.name, 80)})` : '';
+    out(`personalised for ${printable(p.rep, 60)}${name} on ${printable(p.date.slice(0, 10), 10)}`);
   }
   if (verdict.source) out(`course     ${verdict.source.course}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}`);
   for (const p of verdict.problems) terminal.error(p);

@@ -10,7 +10,7 @@ import type { Asset } from '../content/assets.js';
 import type { Edition } from '../content/edition.js';
 import type { Course } from '../content/schema.js';
 import { deckHtml, deckPrintHtml, speakerNotes } from '../deck/deck-html.js';
-import { deckView, type SectionNotes } from '../deck/deck-view.js';
+import { deckView, sectionNotes } from '../render/deck-view.js';
 import { renderMarp } from '../deck/marp.js';
 import { deckOutline, type OutlineEntry } from '../deck/outline.js';
 import { renderHandout } from '../handout/render-handout.js';
@@ -56,6 +56,8 @@ export interface CompiledDeck {
   notes: string[];
   /** Template files (rel paths) each product read. */
   reads: { markdown: string[]; html: string[]; print: string[] };
+  /** The audience copy (deck.public.html): no speaker notes, no presenter view; made on first call. */
+  audience(): { html: string; reads: string[] };
 }
 
 export interface CompiledHandout {
@@ -75,10 +77,7 @@ export interface Compiled {
 export const compileView = (input: CompileInput, text: InterfaceText = ENGLISH): CourseView =>
   courseView(input.course, input.state, input.day, input.assets, text);
 
-/** Section notes for slides without item notes: `speakerNotes` plus the ladder's and team's own. */
-export function sectionNotes(course: Course): SectionNotes {
-  return { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
-}
+export { sectionNotes };
 
 export function compileDeck(input: CompileInput, templates: TemplateSet, options: CompileOptions, view = compileView(input, options.text)): CompiledDeck {
   const { theme } = input;
@@ -89,6 +88,7 @@ export function compileDeck(input: CompileInput, templates: TemplateSet, options
   const fontCss = options.fonts(`${view.title} ${marp.value.html} ${marp.value.comments.flat().join(' ')}`);
   const html = templates.record(() => deckHtml(templates, marp.value, meta, fontCss));
   const print = union(md.reads, marp.reads);
+  let audience: { html: string; reads: string[] } | undefined;
   return {
     markdown: md.value,
     html: html.value,
@@ -97,6 +97,14 @@ export function compileDeck(input: CompileInput, templates: TemplateSet, options
     outline: deckOutline(marp.value.html),
     notes: speakerNotes(marp.value),
     reads: { markdown: md.reads, html: union(print, html.reads), print },
+    audience: () => {
+      if (!audience) {
+        // Fonts for the slide text alone: not even the glyph set of the notes goes into this copy.
+        const copy = templates.record(() => deckHtml(templates, marp.value, meta, options.fonts(`${view.title} ${marp.value.html}`), 'audience'));
+        audience = { html: copy.value, reads: union(print, copy.reads) };
+      }
+      return audience;
+    },
   };
 }
 

@@ -4,12 +4,19 @@
  * refused, so rendering never reads outside the course or touches the network.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { imageProblem } from './image-check.js';
 import { printable } from './issue-messages.js';
 import type { Course } from './schema.js';
 
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024;
+/**
+ * All of a course's images together: each is inlined (base64) into the handout,
+ * and 60 images of 2 MB made Chromium run out of memory mid-print.
+ */
+export const MAX_COURSE_IMAGE_BYTES = 16 * 1024 * 1024;
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
 export interface Asset {
@@ -33,14 +40,36 @@ export function resolveAssets(course: Course, courseDir: string): { assets: Map<
   const assets = new Map<string, Asset>();
   const problems: AssetProblem[] = [];
   const root = realpathSync(courseDir);
-  for (const { path, src } of imageRefs(course)) {
-    const problem = checkSrc(src, courseDir, root);
-    if (problem) {
-      problems.push({ path, message: problem });
-      continue;
-    }
+  const usable: { path: (string | number)[]; src: string }[] = [];
+  for (const ref of imageRefs(course)) {
+    const problem = checkSrc(ref.src, courseDir, root);
+    if (problem) problems.push({ path: ref.path, message: problem });
+    else usable.push(ref);
+  }
+  // The budget is checked from file sizes, before any image is read or decoded.
+  const sizes = new Map<string, number>();
+  let over: { path: (string | number)[]; src: string } | undefined;
+  for (const ref of usable) {
+    const real = realpathSync(join(courseDir, ref.src));
+    if (!sizes.has(real)) sizes.set(real, statSync(real).size);
+    if (!over && [...sizes.values()].reduce((a, b) => a + b, 0) > MAX_COURSE_IMAGE_BYTES) over = ref;
+  }
+  if (over) {
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    problems.push({
+      path: over.path,
+      message: `"${printable(over.src, 60)}" takes the course's images over their budget: ${sizes.size} images of ${MB(total)} in all, and a course's images may total at most ${MB(MAX_COURSE_IMAGE_BYTES)}; use fewer or smaller images`,
+    });
+    return { assets, problems };
+  }
+  for (const { path, src } of usable) {
     if (assets.has(src)) continue;
     const bytes = readFileSync(join(courseDir, src));
+    const broken = imageProblem(bytes, TYPES[extname(src).toLowerCase()] === 'image/png' ? 'png' : 'jpeg');
+    if (broken) {
+      problems.push({ path, message: `"${printable(src, 60)}" ${broken}` });
+      continue;
+    }
     const type = TYPES[extname(src).toLowerCase()] ?? 'application/octet-stream';
     assets.set(src, { src, sha256: createHash('sha256').update(bytes).digest('hex'), dataUri: `data:${type};base64,${bytes.toString('base64')}` });
   }

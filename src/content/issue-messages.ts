@@ -1,17 +1,19 @@
 /** Turns zod issues into short messages a content author understands and can act on. */
 import type { core } from 'zod';
-import { FORBIDDEN_CHARS } from './schema.js';
+import { BIDI_CONTROLS, FORBIDDEN_CHARS } from './schema.js';
 import { closest } from './suggest.js';
 
 type Issue = core.$ZodIssue;
 
 const INVISIBLE = FORBIDDEN_CHARS;
 
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\uFEFF]`, 'gu');
+
 /** Text safe to print on a terminal, at most `max` characters: control and bidi characters become `\u{…}`. */
 export function printable(text: string, max = Infinity): string {
   if (text.length > max) text = `${text.slice(0, max)}…`;
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
+  return text.replace(UNPRINTABLE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
 }
 
 /** How a YAML value reads back to a person: `the number 1000`, `a list`, `nothing (null)`. */
@@ -46,6 +48,9 @@ const CHAR_NAMES: Record<number, string> = {
   0x0: 'NUL',
   0x7: 'BEL',
   0x1b: 'ESC',
+  0x061c: 'ARABIC LETTER MARK',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
   0x202a: 'LEFT-TO-RIGHT EMBEDDING',
   0x202b: 'RIGHT-TO-LEFT EMBEDDING',
   0x202c: 'POP DIRECTIONAL FORMATTING',

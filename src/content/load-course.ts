@@ -105,11 +105,16 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const tooManyAliases = /alias/i.test(error instanceof Error ? error.message : '');
-    const message = tooManyAliases
-      ? `expands too many YAML aliases (*name); at most ${MAX_ALIAS_COUNT} are allowed, which stops "billion laughs" files`
-      : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-    const alias = firstAliasOffset(doc);
+    const reason = error instanceof Error ? error.message : String(error);
+    // The yaml package's two alias failures: an alias before its anchor, and too many expansions.
+    const unresolved = /^Unresolved alias[^:]*: (.+)$/.exec(reason)?.[1];
+    const message =
+      unresolved !== undefined
+        ? `uses the alias *${printable(unresolved, 40)} before its anchor &${printable(unresolved, 40)} is defined; put the anchor first, or write the value out`
+        : /excessive alias count/i.test(reason)
+          ? `expands too many YAML aliases (*name); at most ${MAX_ALIAS_COUNT} are allowed, which stops "billion laughs" files`
+          : `cannot be read: ${printable(reason, 200)}`;
+    const alias = firstAliasOffset(doc, unresolved);
     const pos = alias === undefined ? { line: 1, column: 1 } : sourceMap.at(alias);
     const path = alias === undefined ? '(file)' : formatPath(sourceMap.pathAt(alias));
     return { ok: false, diagnostics: sortDiagnostics([...diagnostics, { file, ...pos, path, message }]) };
@@ -173,10 +178,11 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   };
 }
 
-function firstAliasOffset(doc: Document): number | undefined {
+function firstAliasOffset(doc: Document, name?: string): number | undefined {
   let offset: number | undefined;
   visit(doc, {
     Alias(_key, node) {
+      if (name !== undefined && node.source !== name) return;
       if (node.range && (offset === undefined || node.range[0] < offset)) offset = node.range[0];
     },
   });

@@ -10,10 +10,13 @@ import { z } from 'zod';
 
 /**
  * Characters that have no place in course text: C0/C1 controls (except tab and
- * newline), bidi overrides and isolates, BOMs and Unicode noncharacters.
+ * newline), every bidi control of UAX #9 (the implicit marks ALM U+061C, LRM
+ * U+200E and RLM U+200F as well as the embeddings, overrides and isolates; the
+ * set UTS #39 calls Bidi_Control), BOMs and Unicode noncharacters.
  */
+export const BIDI_CONTROLS = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
 // eslint-disable-next-line no-control-regex
-export const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
+export const FORBIDDEN_CHARS = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\uFEFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]`, 'u');
 
 export const LIMITS = {
   shortText: 200,
@@ -61,7 +64,8 @@ export const imageSchema = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u, 'contains a control or bidi character')
+      // eslint-disable-next-line no-control-regex
+      .regex(new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}]*$`, 'u'), 'contains a control or bidi character')
       .describe('Path relative to the course folder, e.g. "assets/peta-rfa.png" (PNG or JPEG).'),
     alt: shortText.describe('Text alternative, read by screen readers and shown if the image is missing.'),
   })

@@ -6,7 +6,7 @@
  */
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { TemplateSet } from '../render/template-set.js';
-import { noteText } from './deck-view.js';
+import { noteText } from '../render/deck-view.js';
 import type { MarpOutput } from './marp.js';
 
 /** JSON that is safe inside a <script> element. */
@@ -18,7 +18,9 @@ export function speakerNotes(marp: MarpOutput): string[] {
   return marp.comments.map((list) => list.map(noteText).filter(Boolean).join('\n\n'));
 }
 
-export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string): string {
+/** `copy: 'audience'` leaves out the speaker notes and the presenter view (the copy handed to clients). */
+export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string, copy: 'presenter' | 'audience' = 'presenter'): string {
+  const audienceCopy = copy === 'audience';
   const view = escapeView(
     {
       lang: meta.lang,
@@ -26,7 +28,8 @@ export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang:
       fontCss: trusted(fontCss),
       marpCss: trusted(marp.css),
       marpHtml: trusted(marp.html),
-      notesJson: trusted(scriptJson(speakerNotes(marp))),
+      audienceCopy,
+      notesJson: trusted(audienceCopy ? '[]' : scriptJson(speakerNotes(marp))),
       shellCss: trusted(templates.text('deck-shell/shell.css')),
       shellJs: trusted(templates.text('deck-shell/shell.js')),
     },

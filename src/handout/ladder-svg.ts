@@ -16,6 +16,7 @@
  *   with an ellipsis. The full titles stay in the accessible name, and the
  *   handout repeats them as text below the figure.
  */
+import { graphemes } from '../render/graphemes.js';
 
 export interface LadderSvgStep {
   number: number;
@@ -137,7 +138,7 @@ function syllableCuts(chars: readonly string[]): number[] {
  * a guessed syllable boundary, otherwise wherever it fits, adding a hyphen.
  */
 function splitWord(word: string, maxEm: number): [string, string] {
-  const chars = Array.from(word);
+  const chars = graphemes(word);
   const fits = (head: string): boolean => estimateWidthEm(head) <= maxEm;
   for (let i = chars.length - 1; i > 0; i--) {
     const head = chars.slice(0, i).join('');
@@ -170,7 +171,7 @@ export function wrapTitle(title: string, maxEm: number, maxLines: number = MAX_T
     }
     if (current !== '') lines.push(current);
     let rest = word;
-    while (!fits(rest) && Array.from(rest).length > 1) {
+    while (!fits(rest) && graphemes(rest).length > 1) {
       const [head, tail] = splitWord(rest, maxEm);
       lines.push(head);
       rest = tail;
@@ -181,7 +182,7 @@ export function wrapTitle(title: string, maxEm: number, maxLines: number = MAX_T
   const limit = Math.max(1, Math.floor(maxLines));
   if (lines.length <= limit) return lines;
   const kept = lines.slice(0, limit);
-  let last = Array.from(kept[limit - 1] ?? '');
+  let last = graphemes(kept[limit - 1] ?? '');
   const ellipsised = (): string => `${last.join('').replace(/[\s\-\u2010.,;:]+$/u, '')}…`;
   while (last.length > 1 && !fits(ellipsised())) last = last.slice(0, -1);
   kept[limit - 1] = ellipsised();

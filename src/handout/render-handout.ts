@@ -5,12 +5,10 @@ import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { FontCss } from '../render/fonts.js';
 import type { TemplateSet } from '../render/template-set.js';
 import type { PaperId } from '../render/paper.js';
+import { slotReservationCssOf } from '../render/slot-declaration.js';
 import { ladderSvg } from './ladder-svg.js';
 
 const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
-
-/** Stands in for the font CSS until the document's text is known. */
-const FONTS_PLACEHOLDER = '/* deckhand:font-faces */';
 
 /**
  * The view with citations numbered in handout order (steps, procedures, team,
@@ -38,14 +36,24 @@ export function citedHandoutView(view: CourseView) {
   };
 }
 
+/**
+ * The font CSS depends on the document's text (which unicode ranges it uses),
+ * so the handout is rendered once without fonts to learn that text, then again
+ * with the font CSS in the template context. No string substitution ever runs
+ * on output that holds course text, so no placeholder in the content can pull
+ * trusted CSS into the page.
+ */
 export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss): string {
-  const handout = {
-    ...citedHandoutView(view),
+  const cited = citedHandoutView(view);
+  const handout = (fontCss: string) => ({
+    ...cited,
     paper: { id: paper, cssSize: CSS_SIZES[paper] },
-    fontCss: trusted(FONTS_PLACEHOLDER),
+    fontCss: trusted(fontCss),
     themeCss: trusted(templates.text('themes/handout.css')),
+    // Keeps the personalisation slot (templates/personalization.yaml) free of content.
+    slotCss: trusted(slotReservationCssOf(templates)),
     ladderSvg: trusted(ladderSvg(view.steps.map((s) => ({ number: s.number, title: s.title })))),
-  };
-  const html = templates.render('handout.html.hbs', escapeView(handout, escapeHtml));
-  return html.replace(FONTS_PLACEHOLDER, () => fonts(html));
+  });
+  const draft = templates.render('handout.html.hbs', escapeView(handout(''), escapeHtml));
+  return templates.render('handout.html.hbs', escapeView(handout(fonts(draft)), escapeHtml));
 }

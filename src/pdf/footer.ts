@@ -5,6 +5,7 @@
  * keeps free at the bottom, wrapped or shrunk so it never leaves it.
  */
 import { rgb, type PDFPage } from 'pdf-lib';
+import { graphemes } from '../render/graphemes.js';
 import type { StampText } from './stamp-text.js';
 
 export interface FooterText {
@@ -65,7 +66,7 @@ function wrap(text: string, measure: (s: string) => number, width: number): stri
     }
     let piece = '';
     let pieceWidth = 0;
-    for (const c of word) {
+    for (const c of graphemes(word)) {
       const cw = measure(c);
       if (piece && pieceWidth + cw > width) {
         lines.push(piece);

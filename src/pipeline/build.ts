@@ -18,13 +18,16 @@ import type { PaperId } from '../render/paper.js';
 import type { InterfaceText } from '../compile/interface-text.js';
 import { editionKey } from '../content/edition.js';
 import { TargetRegistry } from '../targets/registry.js';
+import { withSlideLayout } from '../targets/slides-handout.js';
+import type { HandoutLayout } from '../pdf/impose/index.js';
 import type { Target } from '../targets/target.js';
 import type { TemplateSet } from '../render/template-set.js';
 import { makeDir } from '../io/atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
+import { duplicateCourseProblems } from './course-ids.js';
 import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
-import { writeManifest } from './manifest.js';
+import { recordOutputs } from './manifest-lock.js';
 import { prepareCourse, type PreparedCourse } from './prepare-course.js';
 
 export interface BuildOptions {
@@ -35,6 +38,8 @@ export interface BuildOptions {
   /** Output kinds beyond the built-in ones (see src/targets/target.ts). */
   targets?: readonly Target[];
   paper?: PaperId;
+  /** Slides per page of the slide handout (default 3: slides-3up). */
+  layout?: HandoutLayout;
   /** Press bleed in points. */
   bleed?: number;
   release?: boolean;
@@ -78,7 +83,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
-  const kinds = options.kinds ?? registry.kinds;
+  const kinds = withSlideLayout(options.kinds ?? registry.defaultKinds, options.layout);
   const unknown = kinds.filter((kind) => !registry.has(kind));
   if (unknown.length > 0) throw usageError(`unknown output kind(s) ${unknown.join(', ')}; known: ${registry.kinds.join(', ')}`);
   const concurrency = options.concurrency ?? defaultConcurrency();
@@ -119,7 +124,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     warn,
   };
 
-  const prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
+  let prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   const templateSets = new Map<string, TemplateSet>();
   for (const dir of options.courseDirs) {
     const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) });
@@ -140,6 +145,13 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
     }
     prepared.push({ course, cache: readCache(join(outDir, course.id)) });
+  }
+  const duplicates = duplicateCourseProblems(prepared.map(({ course }) => course));
+  if (duplicates.length > 0) {
+    errors.push(...duplicates);
+    const clashing = new Set(duplicates.map((d) => d.file));
+    for (const d of duplicates) onEvent({ type: 'course', course: d.file, message: 'refused: its id is not unique in this build' });
+    prepared = prepared.filter(({ course }) => !clashing.has(course.loaded.file));
   }
 
   const ctx = {
@@ -173,6 +185,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     if (planned.some(({ plans }) => plans.some((p) => p.target.browser && p.reasons.length > 0))) {
       // Spawn Chromium before rendering, so it starts up while courses render.
       void (await getSession()).warmUp();
+      // Load the PDF phase code (pdf-lib) now, while Chromium boots, not concurrently with a relaunch after a
+      // crash: a dynamic import racing the relaunch's imports saw pdf-lib half-loaded ("rgb is not a function").
+      await import('../pdf/phases.js');
     }
     await Promise.all(
       planned.map(({ course, cache, plans }) =>
@@ -199,7 +214,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 
   outputs.sort((a, b) => a.course.localeCompare(b.course) || a.edition.localeCompare(b.edition) || registry.order(a.kind) - registry.order(b.kind));
-  const manifest = outputs.length > 0 ? writeManifest(outDir, outputs, prepared.map((p) => p.course)) : undefined;
+  const manifest = outputs.length > 0 ? await recordOutputs(outDir, outputs, prepared.map((p) => p.course)) : undefined;
   return {
     ok: errors.length === 0,
     outputs,

@@ -7,6 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { formatPath } from '../content/diagnostic.js';
+import { printable } from '../content/issue-messages.js';
 import { loadCourse, type LoadedCourse } from '../content/load-course.js';
 import type { CompileInput } from '../compile/compile.js';
 import { BASE_EDITION, type Edition } from '../content/edition.js';
@@ -54,11 +55,11 @@ export interface PrepareOptions {
   baseTemplates?: string;
 }
 
-function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>(), baseDir?: string): TemplateSet {
+function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>(), baseDir: string | undefined, courseDir: string): TemplateSet {
   const key = `${overrideDir ?? ''}\0${baseDir ?? ''}`;
   let set = templateSets.get(key);
   if (!set) {
-    set = new TemplateSet(overrideDir, baseDir);
+    set = new TemplateSet(overrideDir, baseDir, overrideDir ? courseDir : undefined);
     templateSets.set(key, set);
   }
   return set;
@@ -83,8 +84,21 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
     if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
       return problem(['presentation', 'templates'], 'must be a folder inside the course folder');
     }
+    // A templates folder holding course.yaml would put the course file and approval.json into the fingerprint.
+    if (rel === '' || !relative(realpathSync(templatesDir), realpathSync(loaded.dir)).startsWith('..')) {
+      return problem(['presentation', 'templates'], `"${course.presentation.templates}" is the course folder itself, which holds course.yaml and approval.json; name a subfolder of its own, e.g. templates`);
+    }
   }
-  const templates = templateSetFor(templatesDir, options.templateSets, options.baseTemplates);
+  const templates = templateSetFor(templatesDir, options.templateSets, options.baseTemplates, loaded.dir);
+  // Every template file was checked when the set was loaded; a refused one was never read.
+  if (templates.problems.length > 0) {
+    const pos = loaded.sourceMap.positionOf(['presentation', 'templates']);
+    const shown = (root: number, rel: string) => (root === 0 && templatesDir ? `${course.presentation?.templates}/${printable(rel, 80)}`.replace(/^\.\//, '') : `${templates.roots[root]}/${printable(rel, 80)}`);
+    return {
+      ok: false,
+      diagnostics: templates.problems.map(({ root, rel, reason }) => ({ file: loaded.file, line: pos.line, column: pos.column, path: 'presentation.templates', message: `${shown(root, rel)} ${reason}; every template file must be inside the course folder` })),
+    };
+  }
   const theme = course.presentation?.theme ?? DEFAULT_THEME;
   if (!templates.has(`themes/${theme}.css`)) {
     return problem(['presentation', 'theme'], `theme "${theme}" not found (looked for themes/${theme}.css in ${templates.roots.join(' and ')})`);

@@ -10,6 +10,7 @@ import { documentStamp, type DocumentStamp } from '../compile/stamp-text.js';
 import { editionFileName } from '../content/edition.js';
 import { displayPath } from '../content/load-course.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { environmentError } from '../errors.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { CourseView } from '../render/course-view.js';
 import { fontFaceCss } from '../render/fonts.js';
@@ -131,6 +132,7 @@ function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceCont
     templates: course.templates,
     text,
     settings: ctx.settings,
+    view: () => (view ??= compileView(course.input, text)),
     deck: () => (deck ??= compileDeck(course.input, course.templates, options, (view ??= compileView(course.input, text)))),
     handout: () => (handout ??= compileHandout(course.input, course.templates, options, (view ??= compileView(course.input, text)))),
     stamp: (kind) => {
@@ -148,7 +150,11 @@ function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceCont
   return produce;
 }
 
-/** If Chromium dies while printing, the document is retried once on a fresh browser. */
+/**
+ * If Chromium dies or stops making pages while printing, the browser is checked
+ * (seconds, not the protocol timeout), replaced if it is sick, and the document
+ * retried once. A second failure is the machine's, not the content's: exit 3.
+ */
 async function printWithRetry(browser: BrowserAccess, html: string, what: string): Promise<Uint8Array> {
   const [{ printPdf }, session] = await Promise.all([import('../print/print-pdf.js'), browser.session()]);
   try {
@@ -156,7 +162,13 @@ async function printWithRetry(browser: BrowserAccess, html: string, what: string
   } catch (error) {
     if ((error as { kind?: string }).kind === 'environment') throw error;
     browser.warn(`printing ${what} failed (${(error as Error).message.split('\n')[0]}); retrying once`);
-    return printPdf(session, html);
+    await session.ensureHealthy();
+    try {
+      return await printPdf(session, html);
+    } catch (again) {
+      if ((again as { kind?: string }).kind === 'environment') throw again;
+      throw environmentError(`printing ${what} failed twice in Chromium (${(again as Error).message.split('\n')[0]}); the browser keeps failing, not the course`, again);
+    }
   }
 }
 

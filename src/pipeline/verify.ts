@@ -1,7 +1,9 @@
 /**
  * `deckhand verify`: reads a PDF's deckhand record (XMP), recomputes the pages'
  * content hash to spot edits, and, given the course, checks the PDF against
- * the current approved source.
+ * the current approved source. A personalised copy is judged by its original
+ * revision, after checking that its one update only fills the approved slot
+ * (verify-personalisation.ts).
  */
 import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
@@ -9,6 +11,8 @@ import { prepareCourse } from './prepare-course.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { pagesContentHash } from '../pdf/content-hash.js';
 import { readDeckhandRecord, type DeckhandRecord } from '../pdf/xmp.js';
+import { TemplateSet } from '../render/template-set.js';
+import { checkPersonalisation } from './verify-personalisation.js';
 
 export interface Verdict {
   ok: boolean;
@@ -18,18 +22,33 @@ export interface Verdict {
   record?: DeckhandRecord;
   pages?: { recorded: string; actual: string; intact: boolean };
   source?: { course: string; fingerprint: string; approved: boolean; matches: boolean; reasons: string[] };
+  /** Present for a personalised copy: for whom (rep id and the slot's fields) and when (ISO 8601 UTC). */
+  personalisation?: { rep: string; fields: Record<string, string>; date: string };
 }
 
 export async function verifyPdf(file: string, courseDir: string | undefined, today: string): Promise<Verdict> {
   const problems: string[] = [];
+  const prepared = courseDir ? prepareCourse(courseDir, { today }) : undefined;
+  let bytes: Uint8Array;
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    bytes = new Uint8Array(readFileSync(file));
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
     return { ok: false, file, problems: [`not a readable PDF: ${(error as Error).message}`] };
   }
+  // The slot is the one the course's templates declare (deckhand's own without a course).
+  const personal = await checkPersonalisation(bytes, prepared?.ok ? prepared.course.templates : new TemplateSet());
+  if (personal.baseBytes.length !== bytes.length) {
+    try {
+      doc = await PDFDocument.load(personal.baseBytes, { updateMetadata: false });
+    } catch (error) {
+      return { ok: false, file, problems: [`its original revision is not a readable PDF: ${(error as Error).message}`, ...personal.problems] };
+    }
+  }
   const record = readRecord(doc);
-  if (!record) return { ok: false, file, problems: ['not made by deckhand: it has no deckhand XMP record (document code, reviewers, fingerprints)'] };
+  if (!record) return { ok: false, file, problems: ['not made by deckhand: it has no deckhand XMP record (document code, reviewers, fingerprints)', ...personal.problems] };
+  problems.push(...personal.problems);
 
   const actual = pagesContentHash(doc);
   const intact = actual === record.pagesSha256;
@@ -38,8 +57,7 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
   if (record.reviewExpires < today) problems.push(`its review expired on ${record.reviewExpires}`);
 
   let source: Verdict['source'];
-  if (courseDir) {
-    const prepared = prepareCourse(courseDir, { today });
+  if (prepared) {
     if (!prepared.ok) {
       problems.push(`the course cannot be read: ${prepared.diagnostics.map(formatDiagnostic).join('; ')}`);
     } else {
@@ -50,7 +68,8 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
       source = { course: course.id, fingerprint: course.fingerprint, approved: course.state.approved, matches, reasons: course.state.reasons };
     }
   }
-  return { ok: problems.length === 0, file, problems, record, pages: { recorded: record.pagesSha256, actual, intact }, ...(source ? { source } : {}) };
+  const personalisation = personal.personalised ? { rep: personal.rep ?? '', fields: personal.fields ?? {}, date: personal.date ?? '' } : undefined;
+  return { ok: problems.length === 0, file, problems, record, pages: { recorded: record.pagesSha256, actual, intact }, ...(source ? { source } : {}), ...(personalisation ? { personalisation } : {}) };
 }
 
 function readRecord(doc: PDFDocument): DeckhandRecord | undefined {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { environmentError } from '../errors.js';
+import { BrowserUnhealthyError, openPage, PAGE_DEADLINE_MS, whenPageDies, withDeadline } from './browser-health.js';
 import { findBrowser } from './find-browser.js';
 import { guardNetwork, type RequestPolicy } from './network-guard.js';
 
@@ -44,15 +45,49 @@ function removeDir(dir: string): void {
 
 /**
  * Kills Chromium with all its helper processes: puppeteer starts it as the
- * leader of its own process group, so the group id is its pid.
+ * leader of its own process group, so the group id is its pid. The group is
+ * killed even when the main process is already gone: its renderers, zygote and
+ * GPU helpers outlive it otherwise (two such trees, 22 processes, outlived a build).
  */
 function killGroup(proc: ChildProcess): void {
-  if (proc.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
+  if (proc.pid === undefined) return;
   try {
     process.kill(-proc.pid, 'SIGKILL');
   } catch {
-    proc.kill('SIGKILL');
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
   }
+}
+
+/** Whether any process of the group led by `proc` still runs (zombies waiting to be reaped do not count). */
+function groupAlive(proc: ChildProcess): boolean {
+  if (proc.pid === undefined) return false;
+  try {
+    process.kill(-proc.pid, 0);
+  } catch {
+    return false;
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return true;
+  }
+  return entries.some((pid) => {
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so split after ")".
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return Number(fields[2]) === proc.pid && fields[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Kills the group and waits (at most `ms`) until no member is left. */
+async function killGroupAndWait(proc: ChildProcess, ms = 2_000): Promise<void> {
+  killGroup(proc);
+  const end = Date.now() + ms;
+  while (groupAlive(proc) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** PIDs whose command line mentions `dir` (Linux /proc; elsewhere none). */
@@ -91,10 +126,12 @@ export class BrowserSession {
   /** How many times Chromium was launched (tests and the bench read this). */
   launches = 0;
   private browserPromise: Promise<Browser> | undefined;
+  /** The browser browserPromise resolved to, once it has. */
+  private current: Browser | undefined;
   private profileDirs: string[] = [];
   private idle: Page[] = [];
   private closed = false;
-  /** Every Chromium this session started, for killNow(). */
+  /** Every Chromium this session ever started, dead or alive: close() and killNow() end them all. */
   private readonly processes = new Set<ChildProcess>();
   private readonly processOf = new WeakMap<Browser, ChildProcess>();
   private readonly limit: LimitFunction;
@@ -111,14 +148,17 @@ export class BrowserSession {
     return this.limit(async () => {
       const page = await this.acquire();
       let healthy = true;
+      // A crashed renderer or a vanished browser fails the work at once, not at its timeout.
+      const dies = whenPageDies(page);
       try {
-        return await fn(page);
+        return await Promise.race([fn(page), dies.promise]);
       } catch (error) {
         healthy = false;
         throw error;
       } finally {
-        if (healthy && !page.isClosed() && !this.closed) this.idle.push(page);
-        else await page.close().catch(() => undefined);
+        dies.dispose();
+        if (healthy && !page.isClosed() && page.browser().connected && !this.closed) this.idle.push(page);
+        else await withDeadline(page.close(), 1_000, 'closing a page').catch(() => undefined);
       }
     });
   }
@@ -131,30 +171,57 @@ export class BrowserSession {
     );
   }
 
-  /** Closes every page and the browser, kills it if it will not close, and deletes the temp profiles. */
+  /**
+   * Kills every Chromium this session ever launched (the current one and any
+   * that died or were replaced) with their whole process groups, and deletes
+   * all temp profiles. The profile is thrown away, so there is nothing for
+   * Chromium to save: no graceful shutdown (which costs ~150 ms per build).
+   */
   async close(): Promise<void> {
     this.closed = true;
     const pending = this.browserPromise;
     this.browserPromise = undefined;
     this.idle = [];
-    if (pending) {
-      const browser = await pending.catch(() => undefined);
-      if (browser) {
-        // The profile is thrown away, so there is nothing for Chromium to save:
-        // disconnect and stop the whole process group at once instead of waiting
-        // for a graceful shutdown (which costs ~150 ms per build).
-        const proc = this.processOf.get(browser);
-        await browser.disconnect().catch(() => undefined);
-        if (proc && proc.exitCode === null && proc.signalCode === null) {
-          const exited = new Promise((resolve) => proc.once('exit', resolve));
-          killGroup(proc);
-          await Promise.race([exited, delay(2_000)]);
-        } else if (!proc) {
-          await Promise.race([browser.close().catch(() => undefined), delay(5_000)]);
-        }
-      }
+    const browser = pending ? await withDeadline(pending, 35_000, 'starting Chromium').catch(() => undefined) : undefined;
+    if (browser) {
+      await withDeadline(browser.disconnect(), 1_000, 'disconnecting').catch(() => undefined);
+      if (!this.processOf.has(browser)) await withDeadline(browser.close(), 5_000, 'closing Chromium').catch(() => undefined);
     }
+    await Promise.all([...this.processes].map((proc) => killGroupAndWait(proc)));
+    // A browser still starting up is not registered yet: find it by its profile folder.
+    for (const dir of this.profileDirs) for (const pid of processesUsing(dir)) killQuietly(pid);
     for (const dir of this.profileDirs.splice(0)) removeDir(dir);
+  }
+
+  /**
+   * After a failed print: can the current browser still make pages? If not
+   * (a dead zygote, a lost connection), it is killed and forgotten so the next
+   * page comes from a fresh one. Bounded to a few seconds.
+   */
+  async ensureHealthy(): Promise<void> {
+    const pending = this.browserPromise;
+    if (!pending || this.closed) return;
+    const browser = await withDeadline(pending, 35_000, 'starting Chromium').catch(() => undefined);
+    if (!browser) return;
+    try {
+      const page = await openPage(browser);
+      await withDeadline(page.close(), 1_000, 'closing a page').catch(() => undefined);
+    } catch {
+      this.discard(browser);
+    }
+  }
+
+  /** Forgets `browser` (its pages too) and kills its process group; the next page relaunches. */
+  private discard(browser: Browser): void {
+    // Synchronously: the very next request must not get this browser again.
+    if (this.current === browser) {
+      this.current = undefined;
+      this.browserPromise = undefined;
+    }
+    this.idle = this.idle.filter((page) => page.browser() !== browser);
+    const proc = this.processOf.get(browser);
+    if (proc) killGroup(proc);
+    void browser.disconnect().catch(() => undefined);
   }
 
   /** Synchronous last resort for signal handlers: kill Chromium and remove the profiles. */
@@ -175,6 +242,10 @@ export class BrowserSession {
     if (!this.browserPromise) {
       const launching: Promise<Browser> = this.launch()
         .catch(() => this.launch())
+        .then((browser) => {
+          if (this.browserPromise === launching) this.current = browser;
+          return browser;
+        })
         .catch((error: unknown) => {
           if (this.browserPromise === launching) this.browserPromise = undefined;
           throw error;
@@ -212,19 +283,12 @@ export class BrowserSession {
       });
       proc = browser.process() ?? undefined;
       if (proc) {
-        const started = proc;
-        this.processes.add(started);
-        started.once('exit', () => this.processes.delete(started));
-        this.processOf.set(browser, started);
+        this.processes.add(proc);
+        this.processOf.set(browser, proc);
       }
-      browser.once('disconnected', () => {
-        // Chromium died or was closed: forget it and its pages so the next print relaunches.
-        const current = this.browserPromise;
-        void current?.then((b) => {
-          if (b === browser && this.browserPromise === current) this.browserPromise = undefined;
-        });
-        this.idle = this.idle.filter((page) => page.browser() !== browser);
-      });
+      // Chromium died or was closed: forget it and its pages, and kill what is left of its
+      // process group, so the next print relaunches and nothing outlives the build.
+      browser.once('disconnected', () => this.discard(browser));
       return browser;
     } catch (error) {
       if (proc) killGroup(proc);
@@ -236,9 +300,29 @@ export class BrowserSession {
   private async acquire(): Promise<Page> {
     const page = this.idle.pop();
     if (page && !page.isClosed()) return page;
-    const created = await (await this.browser()).newPage();
+    let created: Page;
+    try {
+      created = await this.openOn(await this.browser());
+    } catch (error) {
+      if (!(error instanceof BrowserUnhealthyError)) throw error;
+      // A browser that cannot make pages within seconds is replaced once; then it is the machine.
+      try {
+        created = await this.openOn(await this.browser());
+      } catch (again) {
+        throw environmentError(`Chromium cannot open pages (${(again as Error).message}), also after a restart; check memory and /dev/shm, then try again`, again);
+      }
+    }
     // Print pages never run scripts, and every request outside the allowed folders is refused.
-    await Promise.all([created.setJavaScriptEnabled(false), guardNetwork(created, this.options.policy)]);
+    await withDeadline(Promise.all([created.setJavaScriptEnabled(false), guardNetwork(created, this.options.policy)]), PAGE_DEADLINE_MS, 'preparing a page');
     return created;
+  }
+
+  private async openOn(browser: Browser): Promise<Page> {
+    try {
+      return await openPage(browser);
+    } catch (error) {
+      this.discard(browser);
+      throw error;
+    }
   }
 }

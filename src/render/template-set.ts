@@ -11,11 +11,12 @@
  * exactly the files each target used (ninja-style recorded dependencies).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsNs from 'handlebars';
+import { walkContained } from './contained-path.js';
 import { registerHelpers } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -33,6 +34,13 @@ export interface TemplateFile {
   sha256: string;
 }
 
+/** A file under a template root that may not be read: `rel` inside `roots[root]`, and why. */
+export interface TemplateProblem {
+  root: number;
+  rel: string;
+  reason: string;
+}
+
 export class TemplateSet {
   /** Folders searched in order: the course's own first, then the built-in ones. */
   readonly roots: string[];
@@ -42,13 +50,25 @@ export class TemplateSet {
   private readonly files = new Map<string, TemplateFile>();
   private recording: Set<string> | undefined;
 
-  constructor(overrideDir?: string, baseDir: string = BUILTIN_TEMPLATES) {
+  /** Files under the roots that were refused and never read (see contained-path.ts), per root. */
+  readonly problems: TemplateProblem[] = [];
+
+  /**
+   * Loads every file under the roots. Each must resolve (links followed) inside
+   * the course folder (`courseDir`, default the course's templates folder), the
+   * base folder or deckhand's built-in templates; any other is refused unread.
+   */
+  constructor(overrideDir?: string, baseDir: string = BUILTIN_TEMPLATES, courseDir?: string) {
     this.roots = overrideDir ? [overrideDir, baseDir] : [baseDir];
+    const allowed = [...new Set([...(overrideDir ? [courseDir ?? overrideDir] : []), baseDir, BUILTIN_TEMPLATES])];
     [...this.roots].reverse().forEach((root, reversed) => {
-      for (const file of walk(root, () => true)) {
-        const text = readFileSync(file, 'utf8');
-        const rel = relative(root, file).split(sep).join('/');
-        this.files.set(rel, { rel, file, root: this.roots.length - 1 - reversed, text, sha256: createHash('sha256').update(text).digest('hex') });
+      if (!existsSync(root) || !statSync(root).isDirectory()) return;
+      const index = this.roots.length - 1 - reversed;
+      const { files, problems } = walkContained(root, allowed);
+      for (const [rel, reason] of problems) this.problems.push({ root: index, rel, reason });
+      for (const { rel, real } of files) {
+        const text = readFileSync(real, 'utf8');
+        this.files.set(rel, { rel, file: join(root, ...rel.split('/')), root: index, text, sha256: createHash('sha256').update(text).digest('hex') });
       }
     });
   }
@@ -151,13 +171,3 @@ export class TemplateSet {
   }
 }
 
-function walk(dir: string, keep: (name: string) => boolean = (name) => name.endsWith('.hbs')): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) return walk(full, keep);
-      return entry.isFile() && keep(entry.name) ? [full] : [];
-    });
-}

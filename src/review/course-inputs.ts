@@ -4,7 +4,7 @@
  * fingerprint, so changing a course's template after approval makes it a draft.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { LoadedCourse } from '../content/load-course.js';
 
@@ -14,8 +14,18 @@ export function courseInputs(loaded: LoadedCourse, templatesDir: string | undefi
   // PDFs of the sources a course cites are part of what was approved.
   for (const source of loaded.sourceFiles) inputs[source.file] = source.sha256;
   if (templatesDir) {
-    const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    // Links are followed as the template set follows them (it has refused any that lead out
+    // of the course before this runs); each real folder is walked once.
+    const seen = new Set<string>();
+    const walk = (dir: string): string[] => {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return [];
+      seen.add(real);
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = join(dir, e.name);
+        return statSync(full).isDirectory() ? walk(full) : [full];
+      });
+    };
     for (const file of walk(templatesDir)) {
       inputs[relative(loaded.dir, file).split(sep).join('/')] = createHash('sha256').update(readFileSync(file)).digest('hex');
     }

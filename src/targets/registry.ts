@@ -6,7 +6,11 @@
 import { deckHtml } from './deck-html.js';
 import { deckMd } from './deck-md.js';
 import { deckPdf } from './deck-pdf.js';
+import { deckPptx } from './deck-pptx.js';
+import { deckPublicHtml } from './deck-public-html.js';
 import { handoutPdf } from './handout-pdf.js';
+import { notesPdf } from './notes-pdf.js';
+import { SLIDE_HANDOUTS } from './slides-handout.js';
 import type { Target } from './target.js';
 
 export const BUILTIN_TARGETS: readonly Target[] = [
@@ -14,6 +18,10 @@ export const BUILTIN_TARGETS: readonly Target[] = [
   deckHtml,
   deckPdf,
   handoutPdf,
+  deckPublicHtml,
+  deckPptx,
+  notesPdf,
+  ...SLIDE_HANDOUTS,
 ];
 
 /** A registry: the built-in targets plus any extra ones, kinds unique. */
@@ -32,6 +40,11 @@ export class TargetRegistry {
 
   get kinds(): string[] {
     return this.targets.map((t) => t.kind);
+  }
+
+  /** What a build makes when no kinds are named: all but the on-request ones. */
+  get defaultKinds(): string[] {
+    return this.targets.filter((t) => !t.onRequest).map((t) => t.kind);
   }
 
   get(kind: string): Target {

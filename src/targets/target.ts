@@ -8,6 +8,7 @@ import type { InterfaceText } from '../compile/interface-text.js';
 import type { DocumentStamp } from '../compile/stamp-text.js';
 import type { Edition } from '../content/edition.js';
 import type { PdfPhase, PhaseRequests } from '../pdf/phases.js';
+import type { CourseView } from '../render/course-view.js';
 import type { TemplateSet } from '../render/template-set.js';
 
 /** What produce makes, before any PDF phase. */
@@ -30,6 +31,8 @@ export interface ProduceContext {
   templates: TemplateSet;
   text: InterfaceText;
   settings: BuildSettings;
+  /** The course view (interface text applied), made once per edition. */
+  view(): CourseView;
   deck(): CompiledDeck;
   handout(): CompiledHandout;
   /** Stamp text and record for a printed document of kind `kind`. */
@@ -49,6 +52,8 @@ export interface Target {
   suffix: string;
   /** Needs Chromium (its identity becomes part of the cache key). */
   browser: boolean;
+  /** Built only when asked for by kind (`--only`, or `--layout` for slide handouts), not by default. */
+  onRequest?: boolean;
   /** Settings that change the output, as a cache-key component ("options"). */
   options?(input: CompileInput, settings: BuildSettings): string;
   produce(ctx: ProduceContext): Promise<Product>;

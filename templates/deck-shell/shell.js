@@ -12,7 +12,9 @@
   const deck = $('deckhand-deck') || document.body;
   const slides = Array.from(deck.querySelectorAll('div.marpit > svg[data-marpit-svg]'));
   const total = slides.length;
-  const isPresenter = new URLSearchParams(location.search).get('view') === 'presenter';
+  // The audience copy (deck.public.html) has no presenter panel, hence no presenter view.
+  const hasPresenter = Boolean($('deckhand-presenter'));
+  const isPresenter = hasPresenter && new URLSearchParams(location.search).get('view') === 'presenter';
   let current = 0; // 1-based number of the slide on screen (0 until the first render)
 
   // Speaker notes: one string per slide. Missing or malformed JSON means "no notes".
@@ -139,7 +141,7 @@
     else if (k === 'Home') go(1);
     else if (k === 'End') go(total);
     else if (k === 'f' || k === 'F') toggleFullscreen();
-    else if ((k === 'p' || k === 'P') && !isPresenter) openPresenter();
+    else if ((k === 'p' || k === 'P') && hasPresenter && !isPresenter) openPresenter();
     else return;
     e.preventDefault();
   });

@@ -523,6 +523,20 @@ const CASES: Case[] = [
     at: 'audience: "\\e[2Jhcp"',
     edit: (t) => swap(t, 'audience: hcp', 'audience: "\\e[2Jhcp"'),
   },
+  {
+    name: '56-bidi-mark',
+    about: 'An Arabic letter mark (U+061C, a UAX #9 bidi control) in the subtitle: "\u061C5 10 mg" prints as "10 5 mg".',
+    fields: ['subtitle'],
+    at: 'subtitle: The maximum dose',
+    edit: (t) => swap(t, 'subtitle: A stepwise, multidisciplinary framework', 'subtitle: The maximum dose is \u061C5 10 mg, a framework'),
+  },
+  {
+    name: '57-alias-before-anchor',
+    about: 'An alias (*later) used before its anchor (&later) is defined: the YAML reader cannot resolve it.',
+    fields: ['keywords[0]'],
+    at: '  - *later',
+    edit: (t) => swap(t, '  - interventional pain management\n  - pain management ladder', '  - *later\n  - &later pain management ladder'),
+  },
 ];
 
 function prepare(c: Case): string | Buffer {

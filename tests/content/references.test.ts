@@ -28,7 +28,7 @@ describe('references in the sample', () => {
     const ws = workspace();
     const result = check({ courseDirs: [ws.dir], cwd: ws.root });
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([]);
+    expect(result.contentWarnings).toEqual([]);
     expect(result.courses[0]?.approved).toBe(true);
     const prepared = prepareCourse(ws.dir, { today: '2026-11-20', cwd: ws.root });
     if (!prepared.ok) throw new Error('sample does not load');
@@ -63,7 +63,7 @@ describe('reference checks', () => {
     const unused = workspace((y) => y.replace('\n# Which kinds of item', `\n${second.split('\n').slice(5).join('\n')}\n# Which kinds of item`));
     const ok = check({ courseDirs: [unused.dir], cwd: unused.root });
     expect(ok.errors).toEqual([]);
-    expect(ok.warnings).toEqual([expect.objectContaining({ path: 'references[1].id', line: lineOf(unused.file, '- id: unused-source'), message: 'reference "unused-source" is cited by no item; cite it or remove it' })]);
+    expect(ok.contentWarnings).toEqual([expect.objectContaining({ path: 'references[1].id', line: lineOf(unused.file, '- id: unused-source'), message: 'reference "unused-source" is cited by no item; cite it or remove it' })]);
   });
 
   it('each type needs its fields: a web source without an access date is an error at the reference', () => {

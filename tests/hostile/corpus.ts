@@ -16,6 +16,36 @@
  * The README explains each one.
  */
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Every `{{…}}` / `{{{…}}}` expression and `<!-- … -->` marker written in the built-in templates. */
+function templateExpressions(): string[] {
+  const root = resolve(import.meta.dirname, '../../templates');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  const found = new Set<string>();
+  for (const file of files(root)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\{\{\{?[^{}]{1,60}\}?\}\}|<!--[^>]{1,60}-->/g)) found.add(m[0].replace(/\s+/g, ' '));
+  }
+  return [...found].sort();
+}
+
+/** Joins `parts` with spaces into strings of at most `max` characters (the shortest field limit is 160). */
+function chunks(parts: string[], max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    if (current && current.length + 1 + part.length > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current} ${part}` : part.slice(0, max);
+  }
+  if (current) out.push(current);
+  return out;
+}
+
 export type HostileClass = 'markdown' | 'html' | 'handlebars' | 'unicode' | 'yaml-lookalike' | 'shell';
 
 export interface HostileEntry {
@@ -105,6 +135,10 @@ export const CORPUS: HostileEntry[] = [
   // --- Unicode --------------------------------------------------------------------------------
   refuse('unicode', 'right-to-left override', 'abc\u202Eexe.pdf', CONTROL),
   refuse('unicode', 'bidi isolate', 'a\u2066b\u2069c', CONTROL),
+  // UAX #9 / UTS #39: the implicit marks reorder text too ("\u061C5 10 mg" prints as "10 5 mg").
+  refuse('unicode', 'arabic letter mark', 'The maximum dose is \u061C5 10 mg', CONTROL),
+  refuse('unicode', 'left-to-right mark', 'dose\u200E 10 mg', CONTROL),
+  refuse('unicode', 'right-to-left mark', 'dose\u200F 10 mg', CONTROL),
   accept('unicode', 'zero-width joiner', 'family 👩\u200D👩\u200D👧 and a\u200Db'),
   accept('unicode', 'zero-width space and non-joiner', 'a\u200Bb\u200Cc\u2060d'),
   accept('unicode', 'combining marks', 'Z\u0338\u0322\u031Ba\u0335l\u0337g\u0336o\u0334 e\u0301'),
@@ -138,6 +172,12 @@ export const CORPUS: HostileEntry[] = [
     'deckhand notes',
   ),
   accept('shell', 'continuation suffix', 'Results (1/2)'),
+  accept('shell', 'FAQ continuation suffix', 'Question (continued)'),
+  // Every placeholder and sentinel the code and the templates use: none may change the output.
+  accept('shell', 'font placeholder', 'Pain /* deckhand:font-faces */ Management'),
+  accept('shell', 'code sentinels', '/* deckhand:font-faces */ /* @theme clinical */ <!-- Notes: x --> urn:deckhand:xmp:1.0# <deckhand:course>x</deckhand:course> deckhand-notes'),
+  accept('shell', 'replacement patterns', "$& $' $` $1 $$ $<name>"),
+  ...chunks(templateExpressions(), 150).map((text, i) => accept('shell', `template expressions ${i + 1}`, text)),
   accept(
     'shell',
     'heading id "deckhand-live"',

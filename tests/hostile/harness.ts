@@ -125,12 +125,12 @@ export interface Rendered {
 }
 
 /** Renders a validated course the way the build does (approval state recomputed for the content). */
-export function render(course: Course, options: { fonts?: boolean } = {}): Rendered {
+export function render(course: Course, options: { fonts?: boolean; fontCss?: (text: string) => string } = {}): Rendered {
   const { prepared, snapshot } = loadSample();
   const started = performance.now();
   const canonical = canonicalForm(course, {});
   const state = approvalState(course, { fingerprint: fingerprint(canonical), canonical }, snapshot, TODAY);
-  const compiled = compile({ ...prepared.input, course, state, day: TODAY }, prepared.templates, { fonts: options.fonts ? fontFaceCss : () => '' });
+  const compiled = compile({ ...prepared.input, course, state, day: TODAY }, prepared.templates, { fonts: options.fontCss ?? (options.fonts ? fontFaceCss : () => '') });
   return { deck: compiled.deck, handout: compiled.handout.html, ms: performance.now() - started };
 }
 

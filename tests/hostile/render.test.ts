@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/content/diagnostic.js';
 import type { Course } from '../../src/content/schema.js';
+import { splitText } from '../../src/render/paginate.js';
 import { ACCEPTED, type HostileEntry } from './corpus.js';
 import {
   RENDER_BUDGET_MS,
@@ -44,6 +45,56 @@ function valid(course: Course): Course {
   if (!v.ok) throw new Error(`refused: ${JSON.stringify(v.problems)}`);
   return v.course;
 }
+
+describe('placeholders and sentinels in one field', () => {
+  // The issue's case: the font placeholder in the title put the font CSS into the running header.
+  const FONT_CSS = '@font-face { font-family: SENTINEL; }';
+  const placeholders = ACCEPTED.filter((e) => e.class === 'shell' || e.class === 'handlebars');
+  it.each(placeholders.map((e) => [e.name, e] as [string, HostileEntry]))('%s in the title and a keyword changes nothing beyond its text', (_name, entry) => {
+    const keywords = s.freeText.filter((p) => p[0] === 'title' || p[0] === 'keywords');
+    const course = valid(withStrings(s.course, keywords.map((p): [Path, string] => [p, entry.text])));
+    const r = render(course, { fontCss: () => FONT_CSS });
+    for (const [doc, html] of [['handout', r.handout], ['deck', r.deck.html], ['deck print page', r.deck.printHtml]] as const) {
+      expect(count(html, FONT_CSS), `font CSS in the ${doc}`).toBe(1);
+      const head = /<head>[\s\S]*<\/head>/.exec(html)?.[0] ?? '';
+      expect(count(head, FONT_CSS), `font CSS inside the ${doc}'s <head>`).toBe(1);
+      expect(html.indexOf(FONT_CSS), `font CSS before the ${doc}'s body`).toBeLessThan(html.indexOf('<body'));
+    }
+    const base = render(valid(withStrings(s.course, keywords.map((p): [Path, string] => [p, benign(entry.text)]))), { fontCss: () => FONT_CSS });
+    expect(count(handoutText(r.handout), collapse(entry.text))).toBe(count(handoutText(base.handout), benign(entry.text)));
+  });
+});
+
+describe('long words are split between characters, never inside one', () => {
+  // 1 000 × U+1D400 is 2 000 UTF-16 units: splitting by units cut surrogate pairs into U+FFFD.
+  const words: [string, string][] = [
+    ['astral letters', '𝐀'.repeat(1_000)],
+    ['emoji with modifiers', '👩🏽‍⚕️'.repeat(285)],
+    ['combining marks', 'e\u0301\u0323'.repeat(660)],
+  ];
+  it.each(words)('%s in a FAQ answer', (_name, word) => {
+    const course = valid(withStrings(s.course, [[['faq', 0, 'answer'], word]]));
+    const r = render(course);
+    for (const [doc, text] of [['Markdown', r.deck.markdown], ['deck HTML', r.deck.html], ['handout', r.handout]] as const) {
+      expect(text.includes('\uFFFD'), `U+FFFD in the ${doc}`).toBe(false);
+      expect(text.isWellFormed(), `${doc} is well-formed UTF-16`).toBe(true);
+    }
+    // Every piece on the slides starts with a whole grapheme: no mark or joiner begins a piece.
+    const pieces = deckText(r.deck).split(' ').filter((p) => p.includes(word.slice(0, 2)) || /^[\u0301\u0323\u200D\uFE0F]/u.test(p));
+    expect(pieces.filter((p) => /^[\u0301\u0323\u200D\uFE0F\u{1F3FD}]/u.test(p))).toEqual([]);
+    expect(deckText(r.deck).replace(/[^\S]|\(continued\)/g, '')).toContain(word.slice(0, 40));
+  });
+
+  it.each(words)('splitText keeps %s whole at every width', (_name, word) => {
+    const clusters = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(word);
+    const whole = new Set(Array.from(clusters, (c) => c.segment));
+    for (let width = 10; width < 40; width++) {
+      for (const piece of splitText([...whole][0]?.repeat(60) ?? '', width)) {
+        for (const c of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(piece)) expect(whole.has(c.segment), `width ${width}`).toBe(true);
+      }
+    }
+  });
+});
 
 describe('hostile strings rotated through the fields', { timeout: 20_000 }, () => {
   // Where each free-text field shows up: a probe where field i holds the unique marker ж<i>ж.

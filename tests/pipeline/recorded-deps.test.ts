@@ -29,9 +29,18 @@ describe('recorded dependencies', () => {
       expect(result.errors).toEqual([]);
       return Object.fromEntries(result.outputs.map((o) => [o.kind, o.rebuilt ? o.reasons.join(', ') : 'current']));
     };
-    const current = { 'deck-md': 'current', 'deck-html': 'current', 'deck-pdf': 'current', 'handout-pdf': 'current' };
+    const current = {
+      'deck-md': 'current',
+      'deck-html': 'current',
+      'deck-pdf': 'current',
+      'handout-pdf': 'current',
+      'deck-public-html': 'current',
+      'deck-pptx': 'current',
+      'notes-pdf': 'current',
+      'slides-3up': 'current',
+    };
 
-    expect(Object.values(await run())).toEqual(Array(4).fill('not built before'));
+    expect(Object.values(await run())).toEqual(Array(Object.keys(current).length).fill('not built before'));
     expect(await run()).toEqual(current);
 
     // A partial only the handout reads: only the handout.
@@ -43,7 +52,9 @@ describe('recorded dependencies', () => {
     const deckTemplate = readFileSync(join(REPO, 'templates', 'deck.md.hbs'), 'utf8');
     writeFileSync(join(tpl, 'partials', 'deck', 'closing.hbs'), '\n---\n\n# Thank you\n');
     writeFileSync(join(tpl, 'deck.md.hbs'), `${deckTemplate.trimEnd()}\n{{> deck/closing}}\n`);
-    const deckChanged = { 'deck-md': 'template changed', 'deck-html': 'template changed', 'deck-pdf': 'template changed', 'handout-pdf': 'current' };
+    // Everything made from the deck's Markdown: the HTML copies, the PDF and what is imposed from its print; the PPTX reads no template.
+    const changed = 'template changed';
+    const deckChanged = { ...current, 'deck-md': changed, 'deck-html': changed, 'deck-pdf': changed, 'deck-public-html': changed, 'notes-pdf': changed, 'slides-3up': changed };
     expect(await run()).toEqual(deckChanged);
     const md = join(out, SAMPLE_ID, `${SAMPLE_ID}.deck.md`);
     expect(readFileSync(md, 'utf8')).toContain('# Thank you');
@@ -54,7 +65,7 @@ describe('recorded dependencies', () => {
 
     // The deck shell is read by the HTML deck only.
     writeFileSync(join(tpl, 'deck-shell', 'shell.css'), `${readFileSync(join(REPO, 'templates', 'deck-shell', 'shell.css'), 'utf8')}\n/* brand */\n`);
-    expect(await run()).toEqual({ ...current, 'deck-html': 'template changed' });
+    expect(await run()).toEqual({ ...current, 'deck-html': 'template changed', 'deck-public-html': 'template changed' });
     expect(browser.session.launches).toBe(1);
   });
 });

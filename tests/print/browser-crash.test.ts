@@ -28,8 +28,9 @@ describe('Chromium dying during a build', () => {
       expect(report.outputs).toHaveLength(6);
       expect(result.stderr).toMatch(/retrying once|built/);
     } else {
+      // A browser that keeps failing is the machine's fault (exit 3), never the content's (exit 1).
+      expect(result.status, `${result.stderr}\n${result.stdout}`).toBe(3);
       expect(report.errors.length).toBeGreaterThan(0);
-      expect(report.errors[0]?.message).toMatch(/build failed/);
     }
     await sleep(500);
     expect(chromiumProcesses(tmp)).toEqual([]);

@@ -75,6 +75,7 @@ export async function buildArgs(args: string[], options: { cwd?: string; env?: R
     else if (a === '--release') o.release = true;
     else if (a === '-j') o.concurrency = Number(next());
     else if (a === '--paper') o.paper = next() as 'a4' | 'letter';
+    else if (a === '--layout') o.layout = Number(next()) as 1 | 2 | 3 | 6;
     else if (a === '--bleed') o.bleed = parseLength(next()) ?? 0;
     else if (a === '--shard') {
       const [index, count] = next().split('/').map(Number);

@@ -28,7 +28,8 @@ afterAll(() => removeAll(temps));
 describe('a new output kind', () => {
   it('is known to --only alongside the built-in kinds', () => {
     const registry = new TargetRegistry([courseJson]);
-    expect(registry.kinds).toEqual(['deck-md', 'deck-html', 'deck-pdf', 'handout-pdf', 'course-json']);
+    expect(registry.kinds).toEqual([...new TargetRegistry().kinds, 'course-json']);
+    expect(registry.kinds.slice(0, 4)).toEqual(['deck-md', 'deck-html', 'deck-pdf', 'handout-pdf']);
     expect(registry.parseOnly('deck-md, course-json')).toEqual({ kinds: ['deck-md', 'course-json'] });
     expect(registry.parseOnly('course-jsn')).toEqual({ bad: ['course-jsn'] });
     expect(new TargetRegistry().parseOnly('course-json')).toEqual({ bad: ['course-json'] });

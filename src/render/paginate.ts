@@ -4,6 +4,7 @@
  * counts; the numbers match the built-in theme (26px body text on a 1280×720
  * slide) with a safety margin, and a browser test checks the result.
  */
+import { boundaryAtOrBefore } from '../render/graphemes.js';
 
 export interface SlideMetrics {
   /** Body-text lines that fit under a slide heading. */
@@ -79,7 +80,8 @@ export function splitText(text: string, maxChars: number): string[] {
     const window = rest.slice(0, maxChars + 1);
     const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
     const space = window.lastIndexOf(' ');
-    const cut = sentenceEnd > maxChars / 3 ? sentenceEnd + 1 : space > maxChars / 3 ? space : maxChars;
+    // Without a space, cut between grapheme clusters: never inside a surrogate pair or combining sequence.
+    const cut = sentenceEnd > maxChars / 3 ? sentenceEnd + 1 : space > maxChars / 3 ? space : boundaryAtOrBefore(rest, maxChars);
     chunks.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
   }

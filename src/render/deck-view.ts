@@ -3,9 +3,10 @@
  * can grow (ladder steps, team, procedures, technologies, FAQ, disclaimer) is a
  * list of pages sized by paginate.ts. Speaker notes become Marp note comments.
  */
-import type { CourseView, StepView } from '../render/course-view.js';
-import { numberCitations, type Citation, type ReferenceEntry } from '../render/citations.js';
-import { escapeMarkdown, trusted, type Trusted } from '../render/escape.js';
+import type { Course } from '../content/schema.js';
+import type { CourseView, StepView } from './course-view.js';
+import { numberCitations, type Citation, type ReferenceEntry } from './citations.js';
+import { escapeMarkdown, trusted, type Trusted } from './escape.js';
 import { DEFAULT_METRICS, linesFor, paginate, splitText, type Page, type SlideMetrics } from './paginate.js';
 
 export interface SectionNotes {
@@ -40,6 +41,8 @@ type Cited = { cite?: Citation };
 
 export interface DeckView extends CourseView {
   theme: string;
+  /** The title slide's classes: "title", plus size steps for long titles and subtitles (see titleClasses). */
+  titleClass: Trusted;
   /** Front-matter values: already Markdown-escaped and quoted for YAML. */
   footerYaml: Trusted;
   headerYaml?: Trusted;
@@ -70,6 +73,19 @@ export function noteComment(text: string | undefined): Trusted | undefined {
 /** Inverse of noteComment for one comment's content, for the HTML deck's presenter view. */
 export function noteText(comment: string): string {
   return comment.replace(/^\s*Notes:\s?/, '').trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The plain text of one noteComment (what the presenter view, the notes pages and the PPTX show); '' when none. */
+export function noteCommentText(comment: Trusted | undefined): string {
+  if (!comment) return '';
+  const m = /^<!--([\s\S]*)-->$/.exec(comment.value);
+  if (!m) throw new Error('deck note comments must be <!-- ... --> comments');
+  return noteText(m[1] ?? '');
+}
+
+/** Section notes for slides without item notes: `speakerNotes` plus the ladder's and team's own. */
+export function sectionNotes(course: Pick<Course, 'speakerNotes' | 'ladder' | 'team'>): SectionNotes {
+  return { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
 }
 
 export function deckView(view: CourseView, theme: string, notes: SectionNotes, metrics: SlideMetrics = DEFAULT_METRICS): DeckView {
@@ -110,6 +126,7 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
   return {
     ...view,
     theme,
+    titleClass: trusted(titleClasses(view)),
     footerYaml: trusted(JSON.stringify(escapeMarkdown(footer))),
     ...(view.draft ? { headerYaml: trusted(JSON.stringify(escapeMarkdown(view.draft.message.toUpperCase()))) } : {}),
     agenda: agendaFor(view),
@@ -152,6 +169,22 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
       documentControl: noteComment(notes.documentControl),
     }),
   };
+}
+
+/**
+ * The title slide is one slide whatever the lengths: long titles and subtitles
+ * get smaller type (the theme's title-l/title-xl and subtitle-l), so the longest
+ * valid values (200 characters each) still fit above the footer band.
+ */
+export function titleClasses(view: Pick<CourseView, 'title' | 'subtitle' | 'organisation'>): string {
+  const title = view.title.length;
+  const subtitle = view.subtitle?.length ?? 0;
+  const classes = ['title'];
+  if (title > 110) classes.push('title-xl');
+  else if (title > 55) classes.push('title-l');
+  if (subtitle > 90 || title + subtitle > 200) classes.push('subtitle-l');
+  if (view.organisation.length > 80) classes.push('meta-l');
+  return classes.join(' ');
 }
 
 function agendaFor(view: CourseView): string[] {
