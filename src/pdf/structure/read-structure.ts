@@ -93,6 +93,7 @@ function toRevisions(file: PdfBytes, sections: (XrefSection & { offset: number }
   return sections.map((section, index): Revision => {
     const eof = text.indexOf('%%EOF', section.offset);
     let end = eof < 0 ? text.length : eof + 5;
+    const eofEnd = end;
     if (eof < 0) problems.push(`revision ${index + 1} (cross-reference at byte ${section.offset}) has no %%EOF`);
     else {
       const eol = /\r\n|\r|\n/y;
@@ -110,6 +111,7 @@ function toRevisions(file: PdfBytes, sections: (XrefSection & { offset: number }
       index,
       start,
       end,
+      eof: eofEnd,
       xrefOffset: section.offset,
       xrefKind: section.kind,
       ...(prev !== undefined ? { prev } : {}),

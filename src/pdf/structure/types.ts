@@ -13,6 +13,8 @@ export interface Revision {
   /** Byte range [start, end) of this revision: from the previous revision's end to just after its %%EOF line. */
   start: number;
   end: number;
+  /** Offset just after this revision's `%%EOF` (before its end-of-line): a file that ended there hashes as `bytes[0, eof)`. */
+  eof: number;
   /** Where its cross-reference section starts, and what kind it is. */
   xrefOffset: number;
   xrefKind: 'table' | 'stream';
