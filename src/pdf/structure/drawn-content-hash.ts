@@ -57,11 +57,16 @@ export function drawnContentHash(input: Uint8Array | PDFDocument | DrawnSource):
   const acroForm = context.lookup(catalog.get(PDFName.of('AcroForm')));
   out.dict(catalog, new Set([...CATALOG_SKIP, 'AcroForm']));
   if (acroForm instanceof PDFDict) {
-    out.text('acroform ');
-    out.dict(acroForm, new Set(['Fields', 'SigFlags']));
-    out.text('fields [');
-    for (const field of asList(context, acroForm.get(PDFName.of('Fields')))) if (!isInvisibleSignature(context, field)) out.object(field);
-    out.text('] ');
+    // An AcroForm holding only an invisible signature field (what the sign phase adds) counts as none.
+    const fields = asList(context, acroForm.get(PDFName.of('Fields'))).filter((f) => !isInvisibleSignature(context, f));
+    const rest = acroForm.keys().filter((k) => !['Fields', 'SigFlags'].includes(k.decodeText()));
+    if (fields.length || rest.length) {
+      out.text('acroform ');
+      out.dict(acroForm, new Set(['Fields', 'SigFlags']));
+      out.text('fields [');
+      for (const field of fields) out.object(field);
+      out.text('] ');
+    }
   }
   return out.digest();
 }
