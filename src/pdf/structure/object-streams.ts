@@ -5,7 +5,8 @@
  * ("num offset" pairs) is read here and each member is parsed by pdf-lib's
  * PDFObjectParser.
  */
-import { PDFName, PDFNumber, PDFObjectParser, PDFRawStream, decodePDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFName, PDFNumber, PDFObjectParser, PDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { unpredicted } from './predictor.js';
 
 export interface ObjectStreamIndex {
   /** Object numbers in the order the stream stores them. */
@@ -17,7 +18,7 @@ export const isObjectStream = (object: PDFObject): object is PDFRawStream =>
   object instanceof PDFRawStream && object.dict.get(PDFName.of('Type')) === PDFName.of('ObjStm');
 
 export function indexObjectStream(stream: PDFRawStream, context: PDFContext): ObjectStreamIndex {
-  const decoded = decodePDFRawStream(stream).decode();
+  const decoded = unpredicted(stream, context).getContents();
   const n = stream.dict.lookup(PDFName.of('N'));
   const first = stream.dict.lookup(PDFName.of('First'));
   if (!(n instanceof PDFNumber) || !(first instanceof PDFNumber)) throw new Error('object stream without /N or /First');

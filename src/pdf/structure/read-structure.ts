@@ -5,7 +5,7 @@
  * offsets that do not land on the object they name, and bytes after the
  * final %%EOF. Pure: bytes in, a report out; it never throws on bad input.
  */
-import { PDFRawStream } from 'pdf-lib';
+import { PDFName, PDFRawStream } from 'pdf-lib';
 import { scanDefinitions, type FoundDefinition } from './definitions.js';
 import { PdfBytes } from './pdf-bytes.js';
 import { readXrefSection, streamEntries, trailerNumber, type XrefSection } from './xref-section.js';
@@ -22,6 +22,7 @@ export function readWith(file: PdfBytes): { structure: PdfStructure; sections: (
   if (!text.startsWith('%PDF-')) problems.push('the file does not start with a %PDF- header');
 
   const sections = followChain(file, problems);
+  if (sections.some((s) => s.trailer.has(PDFName.of('Encrypt')))) problems.push('the file is encrypted (/Encrypt)');
   const revisions = toRevisions(file, sections, problems);
   const finalEnd = revisions.at(-1)?.end ?? 0;
   const trailingBytes = revisions.length ? text.slice(finalEnd).replace(/[\0\t\n\f\r ]+$/, '').length : 0;
@@ -84,7 +85,7 @@ function mergeHybrid(file: PdfBytes, section: XrefSection, at: number, problems:
     return;
   }
   const listed = new Set(section.entries.map((e) => e.num));
-  for (const e of streamEntries(stream.object)) if (!listed.has(e.num) || e.kind === 'compressed') section.entries.push(e);
+  for (const e of streamEntries(stream.object, file.context)) if (!listed.has(e.num) || e.kind === 'compressed') section.entries.push(e);
 }
 
 function toRevisions(file: PdfBytes, sections: (XrefSection & { offset: number })[], problems: string[]): Revision[] {

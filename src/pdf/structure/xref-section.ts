@@ -4,8 +4,9 @@
  * fixed-width text and pdf-lib offers no offset-addressed reader for it, so it
  * is parsed here; stream entries are decoded by pdf-lib's PDFXRefStreamParser.
  */
-import { PDFDict, PDFName, PDFNumber, PDFRawStream, PDFXRefStreamParser } from 'pdf-lib';
+import { PDFDict, PDFName, PDFNumber, PDFRawStream, PDFXRefStreamParser, type PDFContext } from 'pdf-lib';
 import type { PdfBytes } from './pdf-bytes.js';
+import { unpredicted } from './predictor.js';
 import type { XrefEntry } from './types.js';
 
 export interface XrefSection {
@@ -25,13 +26,13 @@ export function readXrefSection(file: PdfBytes, offset: number): XrefSection {
   if (!(stream.object instanceof PDFRawStream) || stream.object.dict.get(PDFName.of('Type')) !== PDFName.of('XRef')) {
     throw new Error(`byte ${offset} holds object ${stream.num}, not a cross-reference table or stream`);
   }
-  return { kind: 'stream', entries: streamEntries(stream.object), trailer: stream.object.dict, streamObject: stream.num };
+  return { kind: 'stream', entries: streamEntries(stream.object, file.context), trailer: stream.object.dict, streamObject: stream.num };
 }
 
 /** Entries of an xref stream (also used for a hybrid file's /XRefStm). */
-export function streamEntries(stream: PDFRawStream): XrefEntry[] {
-  // parseIntoContext also writes the scratch context's trailerInfo, which the reader never uses.
-  return PDFXRefStreamParser.forStream(stream)
+export function streamEntries(stream: PDFRawStream, context: PDFContext): XrefEntry[] {
+  // parseIntoContext also writes the context's trailerInfo; xrefView sets it again at the end.
+  return PDFXRefStreamParser.forStream(unpredicted(stream, context))
     .parseIntoContext()
     .map((e): XrefEntry => {
       const num = e.ref.objectNumber;

@@ -5,7 +5,7 @@
  * structure reader refuses the file.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, StandardFonts, decodePDFRawStream } from 'pdf-lib';
@@ -42,6 +42,18 @@ describe('drawnContentHash', () => {
     const fresh = await PDFDocument.create();
     fresh.addPage();
     expect(drawnContentHash(fresh)).toBe(drawnContentHash(await fresh.save()));
+  });
+
+  it('reads a file qpdf rewrote (xref stream with PNG predictor, new object numbers) as the same drawing', async () => {
+    const bytes = await smallPdf();
+    const input = join(tmp, 'q-in.pdf');
+    const output = join(tmp, 'q-out.pdf');
+    writeFileSync(input, bytes);
+    execFileSync('qpdf', ['--object-streams=generate', input, output]);
+    const rewritten = new Uint8Array(readFileSync(output));
+    expect(latin1(rewritten)).toMatch(/\/Predictor 12/);
+    expect(readStructure(rewritten).problems).toEqual([]);
+    expect(drawnContentHash(rewritten)).toBe(drawnContentHash(bytes));
   });
 
   it('ignores what the seal writes: XMP metadata, Info, /ID', async () => {
