@@ -67,6 +67,21 @@ describe('toPdfA + checkPdfA', () => {
     expect(Buffer.from(await toPdfA(sealed)).equals(Buffer.from(archived))).toBe(true);
   });
 
+  it('stays PDF/A-2b after the sign phase, which must come last', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { makeTestCa } = await import('../sign/test-ca.js');
+    const { signPdf, verifySignature } = await import('../../../src/pdf/sign/index.js');
+    mkdirSync(join(tmp, 'ca'));
+    const ca = makeTestCa(join(tmp, 'ca'));
+    const doc = await sealedLike();
+    printableAnnotations(doc);
+    const archived = await toPdfA(await doc.save());
+    const signed = await signPdf(archived, { p12: ca.p12, passphrase: ca.passphrase, name: 'Dr. Jane Reviewer', reason: 'Approved for distribution', signingTime: new Date(Date.now() + 60_000) });
+    expect(checkPdfA(signed)).toEqual([]);
+    expect(verifySignature(signed, { trust: ca.caPem })).toMatchObject({ valid: true, coversWholeFileButContents: true, chainTrusted: true });
+    expect(drawnContentHash(signed)).toBe(drawnContentHash(archived));
+  });
+
   it('declares every deckhand: property the seal writes, including the reviewer fields', async () => {
     const archived = await toPdfA(await (await sealedLike()).save());
     const xmp = Buffer.from(archived).toString('latin1');
