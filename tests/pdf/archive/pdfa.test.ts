@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkPdfA, deckhandProperties, printableAnnotations, toPdfA } from '../../../src/pdf/archive/index.js';
 import { drawnContentHash } from '../../../src/pdf/structure/index.js';
 import { stampFontBytes } from '../../../src/render/fonts.js';
-import { writeMetadata } from '../../../src/stamp/metadata.js';
-import { stampFontkit } from '../../../src/stamp/stamp-font.js';
-import type { XmpFields } from '../../../src/stamp/xmp.js';
+import { writeMetadata } from '../../../src/pdf/metadata.js';
+import { stampFontkit } from '../../../src/pdf/stamp-font.js';
+import type { XmpFields } from '../../../src/pdf/xmp.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deckhand-pdfa-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

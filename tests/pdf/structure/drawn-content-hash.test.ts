@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, StandardFonts, decodePDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drawnContentHash, readStructure } from '../../../src/pdf/structure/index.js';
-import { pagesContentHash } from '../../../src/stamp/content-hash.js';
+import { pagesContentHash } from '../../../src/pdf/content-hash.js';
 import { appendUpdate, box, editedPageDict, fromLatin1, latin1, smallPdf } from '../fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deckhand-drawn-'));
