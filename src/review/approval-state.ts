@@ -6,6 +6,7 @@
  * content. Anything else is a draft, with reasons a person can act on.
  */
 import type { Course } from '../content/schema.js';
+import { checkBindings } from './binding-check.js';
 import { changedPaths, type Canonical } from './canonical.js';
 import type { ApprovalSnapshot } from './snapshot.js';
 
@@ -55,6 +56,13 @@ export function approvalState(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
     );
     draft ??= { reason: 'changed', since: approvedOn };
+  }
+  // Each current sign-off must also still cover its reviewer's name, role, date and the expiry.
+  const current_ = review.reviewers.filter((r) => r.fingerprint === current.fingerprint);
+  const binding = checkBindings(review, current_, snapshot);
+  if (review.status === 'approved' && binding.length > 0) {
+    reasons.push(...binding);
+    draft ??= { reason: 'unbound' };
   }
   if (review.expires < today) {
     reasons.push(`review expired on ${review.expires}`);

@@ -12,7 +12,8 @@ import { COURSE_FILE, type LoadedCourse } from '../content/load-course.js';
 import { isoDate } from '../content/schema.js';
 import { usageError } from '../errors.js';
 import type { Canonical } from './canonical.js';
-import { SNAPSHOT_FILE, snapshotJson } from './snapshot.js';
+import { reviewerBinding } from './binding.js';
+import { readSnapshot, SNAPSHOT_FILE, snapshotJson } from './snapshot.js';
 
 export interface SignOff {
   reviewer: string;
@@ -53,11 +54,16 @@ export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveRe
   const file = join(loaded.dir, COURSE_FILE);
   const source = readFileSync(file, 'utf8');
   const doc = parseDocument(source);
-  const { edits, replaced } = signOffEdits(doc, source, { ...signOff, expires }, print);
+  const { edits, replaced } = signOffEdits(doc, source, { ...signOff, expires }, print, reviewerBinding({ fingerprint: print, name: signOff.reviewer, role: signOff.role, date: signOff.date, expires }));
   writeFileAtomic(file, applyEdits(source, edits));
 
   const snapshot = join(loaded.dir, SNAPSHOT_FILE);
-  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical }));
+  const binding = reviewerBinding({ fingerprint: print, name: signOff.reviewer, role: signOff.role, date: signOff.date, expires });
+  const bound = { name: signOff.reviewer, role: signOff.role, date: signOff.date, expires, binding };
+  // Other reviewers' bound records stay while they cover the same content.
+  const previous = readSnapshot(loaded.dir);
+  const kept = previous?.fingerprint === print ? (previous.reviewers ?? []).filter((r) => r.name !== signOff.reviewer) : [];
+  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical, reviewers: [...kept, bound] }));
   const stale = course.review.reviewers.filter((r) => r.name !== signOff.reviewer && r.fingerprint !== print).map((r) => r.name);
   return { fingerprint: print, file, snapshot, replaced, stale };
 }
@@ -73,7 +79,7 @@ interface Edit {
  * into the source, so every byte outside the edited values stays as it was
  * (comments, folding, quoting, flow lists).
  */
-function signOffEdits(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string): { edits: Edit[]; replaced: boolean } {
+function signOffEdits(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string, binding: string): { edits: Edit[]; replaced: boolean } {
   const review = doc.get('review', true);
   if (!isMap(review)) throw usageError('course.yaml has no review mapping to sign');
   const reviewers = review.get('reviewers', true);
@@ -82,7 +88,7 @@ function signOffEdits(doc: Document, source: string, signOff: SignOff & { expire
   setValue(review, 'status', 'approved', edits, source);
   setValue(review, 'expires', signOff.expires, edits, source);
 
-  const entry = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print };
+  const entry = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print, binding };
   const existing = reviewers.items.find((item) => isMap(item) && item.get('name') === signOff.reviewer);
   if (isMap(existing)) {
     for (const [key, value] of Object.entries(entry)) setValue(existing, key, value, edits, source);

@@ -13,6 +13,8 @@ export interface ApprovalSnapshot {
   fingerprint: string;
   approvedOn: string;
   canonical: Canonical;
+  /** What each sign-off bound (see binding.ts), so an edit after approval can be named. */
+  reviewers?: { name: string; role: string; date: string; expires: string; binding: string }[];
 }
 
 export function readSnapshot(courseDir: string): ApprovalSnapshot | undefined {
