@@ -6,6 +6,7 @@
  * whole; src/pdf and src/render take these strings as parameters.
  */
 import type { DraftReason } from '../review/approval-state.js';
+import type { CertificationText } from './certification-text.js';
 
 export interface InterfaceText {
   footer: {
@@ -25,6 +26,8 @@ export interface InterfaceText {
   };
   audience: Record<'hcp' | 'patient' | 'internal', string>;
   procedureKind: Record<'diagnostic' | 'therapeutic' | 'diagnostic-therapeutic', string>;
+  /** The certification block (see certification-text.ts; English when absent). */
+  certification?: CertificationText;
 }
 
 const draftDetail = (reason: DraftReason): string => {

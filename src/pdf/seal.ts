@@ -30,6 +30,8 @@ export async function seal(doc: PDFDocument, request: SealRequest): Promise<Seal
   // The catalog entries writeMetadata sets that the hash covers (ViewerPreferences, /Lang) are written first,
   // so the hash is taken over the document as it will be saved; Info and XMP are outside the hash.
   writeMetadata(doc, request.metadata);
+  // pdf-lib writes embedded fonts (the stamp subset) only when flushed: hash what will be saved.
+  await doc.flush();
   const pagesSha256 = drawnContentHash(doc);
   writeMetadata(doc, { ...request.metadata, record: { ...request.metadata.record, pagesSha256 } });
   setDocumentId(doc, pagesSha256);

@@ -10,7 +10,8 @@ import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 export interface CertificationEntry {
   name: string;
   role: string;
-  signedAt: Date;
+  /** A time is printed by `formatTime`; a string (e.g. a sign-off date that has no time) as it is. */
+  signedAt: Date | string;
   /** e.g. "Approved for distribution". */
   meaning: string;
 }
@@ -55,7 +56,7 @@ export const utcMinute = (d: Date) => `${d.toISOString().slice(0, 16).replace('T
 
 export function drawCertificationBlock(page: PDFPage, font: PDFFont, box: Box, entries: CertificationEntry[], labels: CertificationLabels, options: CertificationOptions = {}): CertificationResult {
   const formatTime = options.formatTime ?? utcMinute;
-  const rows = [[labels.name, labels.role, labels.dateTime, labels.meaning], ...entries.map((e) => [e.name, e.role, formatTime(e.signedAt), e.meaning])];
+  const rows = [[labels.name, labels.role, labels.dateTime, labels.meaning], ...entries.map((e) => [e.name, e.role, typeof e.signedAt === 'string' ? e.signedAt : formatTime(e.signedAt), e.meaning])];
   const widths = COLUMNS.map((f) => f * box.width - 2 * PAD);
   const minSize = options.minSize ?? 6;
   let size = options.size ?? 9;
