@@ -18,7 +18,7 @@ export const FOOTER_BOXES = {
  * deck's document-control slide keeps its lower part free (clinical.css).
  */
 export const CERTIFICATION_BOXES = {
-  handout: { x: 18 * MM, y: 22 * MM, height: 32 * MM, marginX: 18 * MM, size: 8 },
-  /** Slides are read from a distance: larger type, 72-212 pt from the bottom. */
-  deck: { x: 54, y: 72, height: 140, marginX: 54, size: 12 },
+  handout: { x: 18 * MM, y: 22 * MM, height: 32 * MM, marginX: 18 * MM, size: 8.5 },
+  /** Slides are read from a distance: larger type; the box is 70-190 pt from the bottom, well clear of the table above. */
+  deck: { x: 54, y: 70, height: 120, marginX: 54, size: 12 },
 } as const;
