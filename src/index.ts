@@ -7,7 +7,8 @@ export { buildReport, type BuildReport } from './pipeline/report.js';
 export { check, type CheckOptions, type CheckResult, type CheckedCourse } from './pipeline/check.js';
 export { approveCourse as approve, type ApproveOutcome } from './pipeline/approve-course.js';
 export type { SignOff } from './review/approve.js';
-export { verifyPdf, type Verdict } from './pipeline/verify.js';
+export { verifyPdf, type Verdict, type VerifyOptions } from './pipeline/verify.js';
+export { readReleaseRecord, RELEASE_RECORD_FILE, type ReleaseEntry } from './pipeline/release-record.js';
 export type { OutputRecord } from './pipeline/run-targets.js';
 export type { Diagnostic } from './content/diagnostic.js';
 export { BASE_EDITION, editionKey, editionFileName, type Edition } from './content/edition.js';
@@ -20,9 +21,10 @@ export { BrowserSession } from './print/browser-session.js';
 export { DeckhandError } from './errors.js';
 
 import { reviewDay } from './pipeline/dates.js';
-import { verifyPdf, type Verdict } from './pipeline/verify.js';
+import { verifyPdf, type Verdict, type VerifyOptions } from './pipeline/verify.js';
 
-/** Checks a deckhand PDF (and, given the course folder, against its current approved source). */
-export function verify(pdf: string, courseDir?: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<Verdict> {
-  return verifyPdf(pdf, courseDir, reviewDay(options.env));
+/** Checks a deckhand PDF against its course (approval, release record) or a trusted signature (`trust`: CA PEM). */
+export function verify(pdf: string, courseDir?: string, options: { env?: NodeJS.ProcessEnv } & VerifyOptions = {}): Promise<Verdict> {
+  const { env, ...rest } = options;
+  return verifyPdf(pdf, courseDir, reviewDay(env), rest);
 }
