@@ -12,6 +12,7 @@
  *   BENCH_RUNS=7 npm run bench             more runs (default 5)
  *   BENCH_QUIET_SECONDS=0 npm run bench    do not wait for an idle CPU before each measurement (default: up to 5 s)
  *   BENCH_KEEP=1 npm run bench             keep the temp workspace
+ *   BENCH_ONLY=personalize npm run bench   only the 500-rep personalisation scenario (bench/personalize.ts)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,14 @@ import { defaultConcurrency } from '../src/pipeline/build.js';
 import { CHROMIUM_FLAGS } from '../src/print/browser-session.js';
 import { DECKHAND_VERSION } from '../src/version.js';
 import { buildDeckhand, courseName, createWorkspace, editFaqAnswer, printHtml, REPO } from './workspace.js';
+
+import { personalizeScenario, runAlone } from './personalize.js';
+
+// `BENCH_ONLY=personalize npm run bench`: the 500-rep personalisation scenario alone (bench/personalize.ts).
+if (process.env.BENCH_ONLY === 'personalize') {
+  await runAlone();
+  process.exit(0);
+}
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -264,6 +273,8 @@ for (let r = 0; r < RUNS; r++) {
     await units[(k + r * 3) % units.length]!(r);
   }
 }
+process.stderr.write('personalisation: 500 reps…\n');
+const personalisation = await personalizeScenario(DECKHAND, ws.root, RUNS);
 const benchSeconds = (performance.now() - benchStart) / 1000;
 loads.push(loadavg()[0]!);
 // The bench itself keeps about one core busy; more than that means something else was running.
@@ -345,6 +356,7 @@ const report = [
   `The ten copies are the sample with \`id:\` renamed and re-approved in the temp workspace, so they build without the DRAFT watermark. ` +
     `The changed course builds as a draft${facts.changeWarnings[0] ? ` ("${facts.changeWarnings[0]}")` : ''}.`,
   '',
+  ...personalisation,
   '## All measurements',
   '',
   ...raw,

@@ -9,6 +9,9 @@ export { approveCourse as approve, type ApproveOutcome } from './pipeline/approv
 export type { SignOff } from './review/approve.js';
 export { verifyPdf, type Verdict, type VerifyOptions } from './pipeline/verify.js';
 export { readReleaseRecord, RELEASE_RECORD_FILE, type ReleaseEntry } from './pipeline/release-record.js';
+export { personalize, type PersonalizeOptions, type PersonalizeResult, type PersonalisedCopy } from './pipeline/personalize.js';
+export { checkPersonalisation, type PersonalisationCheck } from './pipeline/verify-personalisation.js';
+export type { PersonalisedEntry } from './pipeline/personalisation-manifest.js';
 export type { OutputRecord } from './pipeline/run-targets.js';
 export type { Diagnostic } from './content/diagnostic.js';
 export { BASE_EDITION, editionKey, editionFileName, type Edition } from './content/edition.js';

@@ -63,6 +63,20 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('personalize')
+    .description('Write one copy of the approved, built handout per rep in a CSV, filling only the approved slot (no re-rendering).')
+    .argument('<course-dir>', 'course folder')
+    .requiredOption('--reps <csv>', 'reps CSV: a header naming slot fields (id, name, clinic, phone, email, url), one row per copy')
+    .option('--edition <id>', 'edition whose handout to personalise', 'base')
+    .option('-o, --out <dir>', 'the build output folder holding the handout; copies go to <out>/<course>/personalised/<edition>/', 'output')
+    .option('--name-by <column>', 'CSV column that names the files (default: id)')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (dir: string, options: { reps: string; edition?: string; out?: string; nameBy?: string; json?: boolean }) => {
+      const { personalizeCommand } = await import('./personalize-command.js');
+      exitCode = await personalizeCommand(dir, options, terminal);
+    });
+
+  program
     .command('verify')
     .description('Read a deckhand PDF and check it against its approved source.')
     .argument('<pdf>', 'a PDF written by deckhand')

@@ -1,5 +1,6 @@
 /** `deckhand verify FILE.pdf [COURSE_DIR] [--trust CA.pem] [--require-signature] [--json]`: exit 0 only for an intact, released PDF of approved, unexpired, current content. */
 import { existsSync, readFileSync } from 'node:fs';
+import { printable } from '../content/issue-messages.js';
 import { reviewDay } from '../pipeline/dates.js';
 import { EXIT, usageError } from '../errors.js';
 import { verifyPdf } from '../pipeline/verify.js';
@@ -26,6 +27,11 @@ export async function verifyCommand(pdf: string, dir: string | undefined, option
     else out('signature  none');
     if (verdict.withdrawn) out(`withdrawn  on ${verdict.withdrawn.date}: ${verdict.withdrawn.reason}`);
     out(`generator  ${r.generator}`);
+  }
+  const p = verdict.personalisation;
+  if (p) {
+    const name = p.fields.name ? ` (${printable(p.fields.name, 80)})` : '';
+    out(`personalised for ${printable(p.rep, 60)}${name} on ${printable(p.date.slice(0, 10), 10)}`);
   }
   if (verdict.source) out(`course     ${verdict.source.course}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}${verdict.source.released ? ', released' : ', NOT in the release record'}`);
   for (const p of verdict.problems) terminal.error(p);

@@ -48,17 +48,20 @@ export function writeManifest(outDir: string, outputs: OutputRecord[], courses: 
   const built = new Set(entries.map((e) => e.path));
   const kept = previousEntries(file).filter((e) => !built.has(e.path) && stillThere(outDir, e));
   const all = [...kept, ...entries].sort((a, b) => a.path.localeCompare(b.path));
-  writeFileAtomic(file, `${JSON.stringify({ generator: `deckhand ${DECKHAND_VERSION}`, outputs: all }, null, 2)}\n`);
+  // The personalised copies (`deckhand personalize`, personalisation-manifest.ts) stay listed while they are there.
+  const personalised = previousEntries(file, 'personalised').filter((e) => stillThere(outDir, e));
+  writeFileAtomic(file, `${JSON.stringify({ generator: `deckhand ${DECKHAND_VERSION}`, outputs: all, ...(personalised.length ? { personalised } : {}) }, null, 2)}\n`);
   return file;
 }
 
 type Entry = { path: string; sha256: string } & Record<string, unknown>;
 
-function previousEntries(file: string): Entry[] {
+function previousEntries(file: string, section: 'outputs' | 'personalised' = 'outputs'): Entry[] {
   if (!existsSync(file)) return [];
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { outputs?: Entry[] };
-    return Array.isArray(data.outputs) ? data.outputs.filter((e) => typeof e.path === 'string' && typeof e.sha256 === 'string') : [];
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Entry[] | undefined>;
+    const list = data[section];
+    return Array.isArray(list) ? list.filter((e) => typeof e.path === 'string' && typeof e.sha256 === 'string') : [];
   } catch {
     return [];
   }

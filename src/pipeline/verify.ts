@@ -5,6 +5,8 @@
  * hash, the signature, the course with its release record, the withdrawal
  * list and the expiry. Approval and expiry are decided by the course or by a
  * trusted signature, never by the XMP, which is only a label.
+ * A personalised copy is judged by its original revision, after checking that
+ * its one update only fills the approved slot (verify-personalisation.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +18,16 @@ import { checkSource } from './verify-checks/source.js';
 import { checkStructure, foreignUpdates } from './verify-checks/structure.js';
 import { checkWithdrawal, withdrawalFileFor } from './verify-checks/withdrawal.js';
 import { WITHDRAWN_FILE } from '../review/withdrawn.js';
+import { TemplateSet } from '../render/template-set.js';
+import { prepareCourse } from './prepare-course.js';
+import { checkPersonalisation } from './verify-personalisation.js';
 
 export interface VerifyOptions {
+  /**
+   * Check only that the file is intact deckhand output (structure, drawn hash, signature if any):
+   * for callers that decide approval themselves (personalisation takes the course's word).
+   */
+  integrityOnly?: boolean;
   /** Trusted CA certificates (PEM) for the signature's chain. */
   trust?: string;
   /** An unsigned PDF fails. */
@@ -41,21 +51,28 @@ export interface Verdict {
   expires?: string;
   withdrawn?: { date: string; reason: string };
   source?: { course: string; fingerprint: string; approved: boolean; matches: boolean; released: boolean; reasons: string[] };
+  /** Present for a personalised copy: for whom (rep id and the slot's fields) and when (ISO 8601 UTC). */
+  personalisation?: { rep: string; fields: Record<string, string>; date: string };
 }
 
 export async function verifyPdf(file: string, courseDir: string | undefined, today: string, options: VerifyOptions = {}): Promise<Verdict> {
-  const bytes = new Uint8Array(readFileSync(file));
-  const structure = checkStructure(bytes);
+  const whole = new Uint8Array(readFileSync(file));
+  const prepared = courseDir ? prepareCourse(courseDir, { today }) : undefined;
+  const structure = checkStructure(whole);
   if (!structure.structure) return { ok: false, file, problems: [...structure.problems, 'not a readable PDF'] };
+  // The slot is the one the course's templates declare (deckhand's own without a course); the
+  // checks below read the original revision of a personalised copy, and otherwise the whole file, as a viewer draws it.
+  const personal = await checkPersonalisation(whole, prepared?.ok ? prepared.course.templates : new TemplateSet());
+  const bytes = personal.personalised ? personal.baseBytes : whole;
   let record: DeckhandRecord | undefined;
   try {
     record = readRecord(bytes);
   } catch (error) {
-    return { ok: false, file, problems: [`not a readable PDF: ${(error as Error).message}`] };
+    return { ok: false, file, problems: [`not a readable PDF: ${(error as Error).message}`, ...personal.problems] };
   }
-  if (!record) return { ok: false, file, problems: ['not made by deckhand: it has no deckhand XMP record (document code, reviewers, fingerprints)'] };
+  if (!record) return { ok: false, file, problems: ['not made by deckhand: it has no deckhand XMP record (document code, reviewers, fingerprints)', ...personal.problems] };
 
-  const problems: string[] = [...structure.problems, ...foreignUpdates(structure)];
+  const problems: string[] = [...structure.problems, ...personal.problems, ...(personal.personalised ? [] : foreignUpdates(structure))];
   const drawn = checkDrawnHash(bytes, record);
   problems.push(...drawn.problems);
   const signature = checkSignature(bytes, { ...(options.trust ? { trust: options.trust } : {}), ...(options.requireSignature ? { require: true } : {}) });
@@ -66,8 +83,10 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
   let code = record.documentCode;
   let version = record.version;
   let source: Verdict['source'];
-  if (courseDir) {
-    const s = checkSource(courseDir, record, drawn.actual, today);
+  if (options.integrityOnly) {
+    if (record.approvalStatus !== 'approved') problems.push('it was built from content that was not approved (a draft)');
+  } else if (courseDir && prepared) {
+    const s = checkSource(courseDir, prepared, record, drawn.actual);
     problems.push(...s.problems);
     if (s.course) {
       const c = s.course.loaded.course;
@@ -88,6 +107,7 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
   if (expires && expires < today) problems.push(`expired on ${expires}`);
 
   const list = options.withdrawn ?? (courseDir ? withdrawalFileFor(courseDir) : join(options.cwd ?? process.cwd(), 'decks', WITHDRAWN_FILE));
+  const personalisation = personal.personalised ? { rep: personal.rep ?? '', fields: personal.fields ?? {}, date: personal.date ?? '' } : undefined;
   const withdrawal = existsSync(list) || options.withdrawn ? checkWithdrawal(list, code, version) : { problems: [] };
   problems.push(...withdrawal.problems);
 
@@ -113,5 +133,6 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
     ...(expires ? { expires } : {}),
     ...(withdrawal.withdrawn ? { withdrawn: { date: withdrawal.withdrawn.date, reason: withdrawal.withdrawn.reason } } : {}),
     ...(source ? { source } : {}),
+    ...(personalisation ? { personalisation } : {}),
   };
 }

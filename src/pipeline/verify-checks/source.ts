@@ -7,7 +7,7 @@
 import { formatDiagnostic } from '../../content/diagnostic.js';
 import { BASE_EDITION } from '../../content/edition.js';
 import type { DeckhandRecord } from '../../pdf/xmp.js';
-import { prepareCourse, type PreparedCourse } from '../prepare-course.js';
+import type { Prepared, PreparedCourse } from '../prepare-course.js';
 import { findRelease, readReleaseRecord, releaseRecordFile, type ReleaseEntry } from '../release-record.js';
 
 export interface SourceCheck {
@@ -17,8 +17,7 @@ export interface SourceCheck {
   problems: string[];
 }
 
-export function checkSource(courseDir: string, record: DeckhandRecord, drawn: string | undefined, today: string): SourceCheck {
-  const prepared = prepareCourse(courseDir, { today });
+export function checkSource(courseDir: string, prepared: Prepared, record: DeckhandRecord, drawn: string | undefined): SourceCheck {
   if (!prepared.ok) return { matches: false, problems: [`the course cannot be read: ${prepared.diagnostics.map(formatDiagnostic).join('; ')}`] };
   const { course } = prepared;
   const problems: string[] = [];
