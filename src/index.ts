@@ -17,7 +17,10 @@ export { BASE_EDITION, editionKey, editionFileName, type Edition } from './conte
 export { BUILTIN_TARGETS, TargetRegistry } from './targets/registry.js';
 export type { BuildSettings, ProduceContext, Product, Target } from './targets/target.js';
 export { compile, compileDeck, compileHandout, type Compiled, type CompiledDeck, type CompiledHandout, type CompileInput, type CompileOptions } from './compile/compile.js';
-export { ENGLISH, type InterfaceText } from './compile/interface-text.js';
+export { interfaceText, type InterfaceText } from './compile/interface-text.js';
+export { catalogueOf } from './compile/compile.js';
+export { Catalogue, loadCatalogue, catalogueLanguages } from './i18n/index.js';
+export { catalogueFor } from './pipeline/catalogue.js';
 export { prepareCourse, type PreparedCourse } from './pipeline/prepare-course.js';
 export { BrowserSession } from './print/browser-session.js';
 export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';

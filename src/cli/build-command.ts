@@ -20,6 +20,7 @@ interface RawBuildOptions {
   force?: boolean;
   concurrency?: number;
   shard?: string;
+  edition?: string;
   layout?: string;
 }
 
@@ -32,6 +33,7 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
     ...(raw.layout ? { layout: Number(raw.layout) as HandoutLayout } : {}),
     ...(raw.bleed ? { bleed: parseBleed(raw.bleed) } : {}),
     ...(raw.shard ? { shard: parseShard(raw.shard) } : {}),
+    ...(raw.edition ? { editions: raw.edition.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
     ...(raw.concurrency ? { concurrency: raw.concurrency } : {}),
     release: raw.release ?? false,
     force: raw.force ?? false,

@@ -10,11 +10,11 @@ import type { Terminal } from './terminal.js';
 
 export interface CheckOptions {
   json?: boolean;
+  edition?: string;
 }
 
 export function checkCommand(dirs: string[], options: CheckOptions, terminal: Terminal): number {
-  const result = check({ courseDirs: dirs });
-  for (const message of result.warnings) terminal.warn(message);
+  const result = check({ courseDirs: dirs, ...(options.edition ? { editions: options.edition.split(',').map((e) => e.trim()).filter(Boolean) } : {}) });
   for (const [i, c] of result.courses.entries()) {
     if (c.ok) terminal.info(`ok  ${c.file}  ${c.documentCode} v${c.version}  ${c.approved ? 'approved' : `not approved: ${(c.reasons ?? []).join('; ')}`}`);
     else for (const d of result.byCourse[i] ?? []) terminal.info(formatDiagnostic(d));

@@ -16,7 +16,7 @@ export async function verifyCommand(pdf: string, dir: string | undefined, option
   // The verdict first, in words, so `deckhand verify x.pdf | head -1` is the answer.
   out(verdictSentence(verdict));
   if (r) {
-    out(`document   ${r.documentCode}  version ${r.version}  (${r.kind} of course ${r.course})`);
+    out(`document   ${r.documentCode}  version ${r.version}  (${r.kind} of course ${r.course}${r.edition ? `, edition ${r.edition}` : ''})`);
     for (const v of r.reviewers) out(`reviewed   ${v.name} (${v.role}), ${v.date}`);
     out(`expires    ${r.reviewExpires}`);
     out(`status     ${r.approvalStatus}`);
@@ -29,7 +29,7 @@ export async function verifyCommand(pdf: string, dir: string | undefined, option
     const name = p.fields.name ? ` (${printable(p.fields.name, 80)})` : '';
     out(`personalised for ${printable(p.rep, 60)}${name} on ${printable(p.date.slice(0, 10), 10)}`);
   }
-  if (verdict.source) out(`course     ${verdict.source.course}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}`);
+  if (verdict.source) out(`course     ${verdict.source.course}${verdict.source.edition !== 'base' ? ` edition ${verdict.source.edition}` : ''}: ${verdict.source.matches ? 'matches the current source' : 'does NOT match the current source'}${verdict.source.approved ? '' : ' (current source not approved)'}`);
   for (const p of verdict.problems) terminal.error(p);
   out(verdict.ok ? 'verified: this PDF matches an approved, unexpired source' : 'NOT verified');
   if (options.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);

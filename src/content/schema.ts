@@ -128,6 +128,7 @@ export const technologySchema = z.strictObject({
 });
 
 export const teamMemberSchema = z.strictObject({
+  id: slug.optional().describe('Stable id; edition overlays address the member by it.'),
   discipline: shortText,
   role: longText,
 });
@@ -138,6 +139,15 @@ export const faqItemSchema = z.strictObject({
   answer: longText,
   notes,
 });
+
+/** Market statements an edition carries (a market profile in templates/markets/ says which are required). */
+export const statementsSchema = z
+  .strictObject({
+    adverseEvents: longText.optional().describe('Adverse-event reporting line.'),
+    prescribingInformation: longText.optional().describe('IFU or prescribing-information reference.'),
+    localContact: longText.optional().describe('Local contact for the market.'),
+  })
+  .describe('Market statements, shown near the disclaimer in the handout and on the deck\'s disclaimer slide.');
 
 export const audiences = ['hcp', 'patient', 'internal'] as const;
 
@@ -171,6 +181,7 @@ export const courseSchema = z
       full: longText,
       short: text(160).describe('Short form for page footers (at most 160 characters).'),
     }),
+    statements: statementsSchema.optional(),
     ladder: z.strictObject({
       intro: longText.optional(),
       steps: z.array(ladderStepSchema).min(1, 'needs at least one step').max(LIMITS.steps),

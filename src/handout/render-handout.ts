@@ -1,4 +1,6 @@
 /** Course view → handout HTML (templates/handout.html.hbs). Pure: no files written, no browser. */
+import type { Catalogue } from '../i18n/index.js';
+import { translateData } from '../i18n/index.js';
 import type { CourseView } from '../render/course-view.js';
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { FontCss } from '../render/fonts.js';
@@ -16,7 +18,9 @@ const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
  * on output that holds course text, so no placeholder in the content can pull
  * trusted CSS into the page.
  */
-export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss): string {
+export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss, catalogue: Catalogue): string {
+  // The figure wraps its own labels; soft hyphens are for the HTML text only.
+  const steps = view.steps.map((s) => ({ number: s.number, title: s.title.replace(/\u00AD/g, '') }));
   const handout = (fontCss: string) => ({
     ...view,
     paper: { id: paper, cssSize: CSS_SIZES[paper] },
@@ -24,8 +28,9 @@ export function renderHandout(templates: TemplateSet, view: CourseView, paper: P
     themeCss: trusted(templates.text('themes/handout.css')),
     // Keeps the personalisation slot (templates/personalization.yaml) free of content.
     slotCss: trusted(slotReservationCssOf(templates)),
-    ladderSvg: trusted(ladderSvg(view.steps.map((s) => ({ number: s.number, title: s.title })))),
+    ladderSvg: trusted(ladderSvg(steps, { label: steps.map((s) => catalogue.t('ladder.figureStep', { number: s.number, title: s.title })).join(', ') })),
   });
-  const draft = templates.render('handout.html.hbs', escapeView(handout(''), escapeHtml));
-  return templates.render('handout.html.hbs', escapeView(handout(fonts(draft)), escapeHtml));
+  const data = translateData(catalogue, escapeHtml);
+  const draft = templates.render('handout.html.hbs', escapeView(handout(''), escapeHtml), data);
+  return templates.render('handout.html.hbs', escapeView(handout(fonts(draft)), escapeHtml), data);
 }

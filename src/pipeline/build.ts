@@ -28,7 +28,7 @@ import { duplicateCourseProblems } from './course-ids.js';
 import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
 import { recordOutputs } from './manifest-lock.js';
-import { prepareCourse, type PreparedCourse } from './prepare-course.js';
+import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-course.js';
 import { releaseRefusal } from './release-refusal.js';
 import { TemplateError } from '../render/template-error.js';
 import { templateDiagnostic } from './template-check.js';
@@ -60,6 +60,8 @@ export interface BuildOptions {
   text?: InterfaceText;
   /** The base templates folder every course falls back to (default: deckhand's own templates/). */
   templates?: string;
+  /** Editions to build ("base", "tr-tr", …; default: every edition of every course). */
+  editions?: string[];
 }
 
 export type BuildEvent =
@@ -130,26 +132,37 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
 
   let prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   const templateSets = new Map<string, TemplateSet>();
+  if (options.editions) {
+    const offered = new Set(options.courseDirs.flatMap((dir) => courseEditions(resolve(cwd, dir))));
+    const missing = options.editions.filter((e) => !offered.has(e));
+    if (missing.length > 0) throw usageError(`no edition ${missing.join(', ')} in the given course(s); editions: ${[...offered].sort().join(', ')}`);
+  }
+  // One cache object per course output folder, shared by its editions.
+  const caches = new Map<string, CourseCache>();
   for (const dir of options.courseDirs) {
-    const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) });
-    if (!result.ok) {
+    const result = prepareEditions(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) }, options.editions);
+    if (result.diagnostics.length > 0) {
       errors.push(...result.diagnostics);
       onEvent({ type: 'course', course: displayPath(dir, cwd), message: `failed: ${result.diagnostics.length} problem(s)` });
-      continue;
     }
-    const { course } = result;
-    for (const message of courseWarnings(course)) warn(message);
-    if (!course.state.approved) {
-      const reasons = course.state.reasons.join('; ');
-      if (options.release) {
-        // The reasons and what to do are in the diagnostic, printed once with the other errors.
-        errors.push(releaseRefusal(course, cwd));
-        onEvent({ type: 'course', course: course.id, message: 'refused (--release): not approved' });
-        continue;
+    for (const course of result.prepared) {
+      const name = editionKey(course.edition);
+      for (const message of courseWarnings(course)) warn(message);
+      if (!course.state.approved) {
+        const reasons = course.state.reasons.join('; ');
+        if (options.release) {
+          // The reasons and what to do are in the diagnostic, printed once with the other errors.
+          errors.push(releaseRefusal(course, cwd));
+          onEvent({ type: 'course', course: name, message: 'refused (--release): not approved' });
+          continue;
+        }
+        const flag = course.overlay ? ` --edition ${course.edition.edition}` : '';
+        warn(`${name} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)}${flag} --reviewer "…" --role "…"`);
       }
-      warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
+      let cache = caches.get(course.id);
+      if (!cache) caches.set(course.id, (cache = readCache(join(outDir, course.id))));
+      prepared.push({ course, cache });
     }
-    prepared.push({ course, cache: readCache(join(outDir, course.id)) });
   }
   const duplicates = duplicateCourseProblems(prepared.map(({ course }) => course));
   if (duplicates.length > 0) {
@@ -169,7 +182,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
   };
-  for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: course.id, code: course.loaded.course.document.code })))) warn(message);
+  for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: editionKey(course.edition), code: course.loaded.course.document.code })))) warn(message);
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
     // Plan first: if anything must be printed, Chromium starts now and boots
@@ -208,7 +221,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             }
             const message = error instanceof Error ? error.message : String(error);
             errors.push({ file: course.loaded.file, line: 1, column: 1, path: '(build)', message: `build failed: ${message}` });
-            onEvent({ type: 'course', course: course.id, message: `failed: ${message}` });
+            onEvent({ type: 'course', course: editionKey(course.edition), message: `failed: ${message}` });
           }
         }),
       ),

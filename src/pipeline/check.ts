@@ -5,8 +5,9 @@
 import { discoverCourses } from '../content/discover.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { duplicateCourseProblems } from './course-ids.js';
+import { BASE_EDITION } from '../content/edition.js';
 import { reviewDay } from './dates.js';
-import { prepareCourse, type PreparedCourse } from './prepare-course.js';
+import { prepareEditions, type PreparedCourse } from './prepare-course.js';
 import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
 import { templateProblems } from './template-check.js';
 
@@ -37,6 +38,8 @@ export interface CheckOptions {
   courseDirs?: string[];
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Editions to check (default: every edition of every course). */
+  editions?: string[];
 }
 
 export function check(options: CheckOptions = {}): CheckResult {
@@ -49,21 +52,23 @@ export function check(options: CheckOptions = {}): CheckResult {
   const env = options.env ?? process.env;
   const today = reviewDay(env);
   for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd, (message) => warnings.push(message))) {
-    const result = prepareCourse(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
-    const templateErrors = result.ok ? templateProblems(result.course, options.cwd) : [];
-    if (result.ok && templateErrors.length > 0) {
-      errors.push(...templateErrors);
-      byCourse.push(templateErrors);
-      courses.push({ course: result.course.id, edition: result.course.edition.edition, file: result.course.loaded.file, ok: false });
-    } else if (result.ok) {
-      const { course } = result;
+    const result = prepareEditions(dir, { today, env, ...(options.cwd ? { cwd: options.cwd } : {}) }, options.editions);
+    for (const course of result.prepared) {
+      const templateErrors = templateProblems(course, options.cwd);
+      if (templateErrors.length > 0) {
+        errors.push(...templateErrors);
+        byCourse.push(templateErrors);
+        courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: false });
+        continue;
+      }
       valid.push(course);
       const { document } = course.loaded.course;
       courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons, documentCode: document.code, version: document.version });
       byCourse.push([]);
       warnings.push(...courseWarnings(course));
-      codes.push({ id: course.id, code: document.code });
-    } else {
+      codes.push({ id: editionLabel(course), code: document.code });
+    }
+    if (result.diagnostics.length > 0) {
       errors.push(...result.diagnostics);
       byCourse.push(result.diagnostics);
       courses.push({ course: dir, file: result.diagnostics[0]?.file ?? dir, ok: false });
@@ -81,4 +86,9 @@ export function check(options: CheckOptions = {}): CheckResult {
   }
   warnings.push(...sharedCodeWarnings(codes));
   return { ok: errors.length === 0, courses, errors, warnings, byCourse };
+}
+
+/** "course" for the base edition, "course (de-de)" for another: the name in shared-code warnings. */
+function editionLabel(course: PreparedCourse): string {
+  return course.edition.edition === BASE_EDITION ? course.id : `${course.id} (${course.edition.edition})`;
 }

@@ -4,8 +4,8 @@
  * match; otherwise it is produced through the registry, taken through its PDF
  * phases, and written atomically. Compiled parts and products are made once.
  */
-import { compileDeck, compileHandout, compileView, type CompiledDeck, type CompiledHandout } from '../compile/compile.js';
-import { ENGLISH, type InterfaceText } from '../compile/interface-text.js';
+import { compileDeck, compileHandout, compileView, textOf, type CompiledDeck, type CompiledHandout } from '../compile/compile.js';
+import type { InterfaceText } from '../compile/interface-text.js';
 import { documentStamp, type DocumentStamp } from '../compile/stamp-text.js';
 import { editionFileName } from '../content/edition.js';
 import { displayPath } from '../content/load-course.js';
@@ -127,7 +127,7 @@ async function finish(target: Target, ctx: ProduceContext): Promise<Product> {
 }
 
 function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceContext {
-  const text = ctx.text ?? ENGLISH;
+  const text = textOf(course.input, ctx.text);
   const options = { fonts: fontFaceCss, text };
   let view: CourseView | undefined;
   let deck: CompiledDeck | undefined;

@@ -21,7 +21,7 @@ export interface Verdict {
   problems: string[];
   record?: DeckhandRecord;
   pages?: { recorded: string; actual: string; intact: boolean };
-  source?: { course: string; fingerprint: string; approved: boolean; matches: boolean; reasons: string[] };
+  source?: { course: string; edition: string; fingerprint: string; approved: boolean; matches: boolean; reasons: string[] };
   /** Present for a personalised copy: for whom (rep id and the slot's fields) and when (ISO 8601 UTC). */
   personalisation?: { rep: string; fields: Record<string, string>; date: string };
 }
@@ -57,15 +57,19 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
   if (record.reviewExpires !== '' && record.reviewExpires < today) problems.push(`its review expired on ${record.reviewExpires}`);
 
   let source: Verdict['source'];
-  if (prepared) {
+  // An edition's PDF is checked against that edition (base + its overlay).
+  const against = record.edition && courseDir ? prepareCourse(courseDir, { today, edition: record.edition }) : prepared;
+  if (against) {
+    const prepared = against;
     if (!prepared.ok) {
       problems.push(`the course cannot be read: ${prepared.diagnostics.map(formatDiagnostic).join('; ')}`);
     } else {
       const { course } = prepared;
       const matches = course.fingerprint === record.contentFingerprint && course.id === record.course;
-      if (!matches) problems.push(`it does not match the current source of ${course.id}: the PDF was built from ${record.contentFingerprint}, the course is now ${course.fingerprint}`);
+      const name = record.edition ? `${course.id} edition ${record.edition}` : course.id;
+      if (!matches) problems.push(`it does not match the current source of ${name}: the PDF was built from ${record.contentFingerprint}, the ${record.edition ? 'edition' : 'course'} is now ${course.fingerprint}`);
       if (!course.state.approved) problems.push(`the current source is not approved: ${course.state.reasons.join('; ')}`);
-      source = { course: course.id, fingerprint: course.fingerprint, approved: course.state.approved, matches, reasons: course.state.reasons };
+      source = { course: course.id, edition: course.edition.edition, fingerprint: course.fingerprint, approved: course.state.approved, matches, reasons: course.state.reasons };
     }
   }
   const personalisation = personal.personalised ? { rep: personal.rep ?? '', fields: personal.fields ?? {}, date: personal.date ?? '' } : undefined;

@@ -7,6 +7,7 @@
 import type { Course } from '../content/schema.js';
 import { deckView, noteCommentText as notesOf, sectionNotes } from '../render/deck-view.js';
 import type { CourseView } from '../render/course-view.js';
+import type { Catalogue } from '../i18n/index.js';
 import { fillLabel, type PptxLabels } from './labels.js';
 
 export interface ImageRef {
@@ -38,11 +39,13 @@ export interface PlanInput {
   course: Course;
   view: CourseView;
   labels: PptxLabels;
+  /** The edition's catalogue: deckView pages the sections under its headings. */
+  catalogue: Catalogue;
 }
 
-export function planSlides({ course, view, labels }: PlanInput): PlannedSlide[] {
+export function planSlides({ course, view, labels, catalogue }: PlanInput): PlannedSlide[] {
   // The theme name only feeds the deck's front matter; the plan does not depend on it.
-  const deck = deckView(view, 'clinical', sectionNotes(course));
+  const deck = deckView(view, 'clinical', sectionNotes(course), catalogue);
   const paged = (heading: string, p: { page: number; pages: number }) => (p.pages > 1 ? fillLabel(labels.pageOf, { heading, page: p.page, pages: p.pages }) : heading);
   const kinds: Record<Course['procedures'][number]['kind'], string> = {
     diagnostic: labels.kindDiagnostic,

@@ -6,6 +6,7 @@
 import type { Asset } from '../content/assets.js';
 import type { Course } from '../content/schema.js';
 import type { ApprovalState } from '../review/approval-state.js';
+import type { Catalogue } from '../i18n/index.js';
 import { trusted, type Trusted } from './escape.js';
 
 /** The interface strings the view needs (see compile/interface-text.ts). */
@@ -50,15 +51,21 @@ export interface CourseView {
   team: { intro?: string; members: { discipline: string; role: string }[] };
   faq: { question: string; answer: string; notes?: string }[];
   disclaimer: { full: string; short: string };
-  document: { code: string; version: string; prepared: string };
+  /** Market statements (adverse-event line, prescribing information, local contact), labelled from the catalogue. */
+  statements: { key: string; label: string; text: string }[];
+  document: { code: string; version: string; prepared: string; preparedLabel: string };
   /** `expires` is '' for a draft that has none yet; `noneLabel` is what to show when no one has signed. */
-  review: { statusLabel: string; expires: string; reviewers: { name: string; role: string; date: string }[]; noneLabel: string };
+  review: { statusLabel: string; expires: string; expiresLabel: string; reviewers: { name: string; role: string; date: string; dateLabel: string }[]; noneLabel: string };
   draft?: { message: string };
   keywords: string[];
   builtOn: string;
+  builtOnLabel: string;
 }
 
-export function courseView(course: Course, state: ApprovalState, builtOn: string, assets: Map<string, Asset>, text: ViewText): CourseView {
+const STATEMENTS = ['adverseEvents', 'prescribingInformation', 'localContact'] as const;
+
+export function courseView(course: Course, state: ApprovalState, builtOn: string, assets: Map<string, Asset>, text: ViewText, catalogue: Catalogue): CourseView {
+  const date = (d: string) => catalogue.date(d);
   const steps: StepView[] = course.ladder.steps.map((s, i) => ({
     number: i + 1,
     id: s.id,
@@ -104,18 +111,24 @@ export function courseView(course: Course, state: ApprovalState, builtOn: string
         ...(t.notes ? { notes: t.notes } : {}),
       };
     }),
-    team: { ...(course.team.intro ? { intro: course.team.intro } : {}), members: course.team.members },
+    team: { ...(course.team.intro ? { intro: course.team.intro } : {}), members: course.team.members.map((m) => ({ discipline: m.discipline, role: m.role })) },
     faq: course.faq.map((f) => ({ question: f.question, answer: f.answer, ...(f.notes ? { notes: f.notes } : {}) })),
     disclaimer: course.disclaimer,
-    document: course.document,
+    statements: STATEMENTS.flatMap((key) => {
+      const value = course.statements?.[key];
+      return value ? [{ key, label: catalogue.t(`statements.${key}`), text: value }] : [];
+    }),
+    document: { ...course.document, preparedLabel: date(course.document.prepared) },
     review: {
       statusLabel: text.draft.status(state.approved ? undefined : state.draft),
       expires: course.review.expires ?? '',
-      reviewers: course.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date })),
+      expiresLabel: course.review.expires ? date(course.review.expires) : '',
+      reviewers: course.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date, dateLabel: date(r.date) })),
       noneLabel: text.footer.notYetReviewed,
     },
     ...(!state.approved && state.draft ? { draft: { message: text.draft.banner(state.draft) } } : {}),
     keywords: course.keywords,
     builtOn,
+    builtOnLabel: date(builtOn),
   };
 }

@@ -6,7 +6,8 @@
 import type { Course } from '../content/schema.js';
 import type { CourseView, StepView } from './course-view.js';
 import { escapeMarkdown, trusted, type Trusted } from './escape.js';
-import { DEFAULT_METRICS, linesFor, paginate, splitText, type Page, type SlideMetrics } from './paginate.js';
+import type { Catalogue } from '../i18n/index.js';
+import { DEFAULT_METRICS, linesFor, paginate as paginateParts, splitText, type Page, type SlideMetrics } from './paginate.js';
 
 export interface SectionNotes {
   title?: string;
@@ -48,7 +49,8 @@ export interface DeckView extends CourseView {
   procedurePages: (Page<CourseView['procedures'][number]> & { notes?: Trusted })[];
   technologyPages: (Page<CourseView['technologies'][number]> & { notes?: Trusted })[];
   faqPages: (Page<{ question: string; answer: string; notes?: string }> & { notes?: Trusted })[];
-  disclaimerPages: (Page<string> & { notes?: Trusted })[];
+  /** The last disclaimer page also carries the market statements (adverse-event line, …). */
+  disclaimerPages: (Page<string> & { notes?: Trusted; statements?: CourseView['statements'] })[];
   notes: { title?: Trusted; agenda?: Trusted; ladder?: Trusted; documentControl?: Trusted };
 }
 
@@ -81,10 +83,13 @@ export function sectionNotes(course: Pick<Course, 'speakerNotes' | 'ladder' | 't
   return { ...course.speakerNotes, ladder: course.ladder.notes, team: course.team.notes };
 }
 
-export function deckView(view: CourseView, theme: string, notes: SectionNotes, metrics: SlideMetrics = DEFAULT_METRICS): DeckView {
+export function deckView(view: CourseView, theme: string, notes: SectionNotes, catalogue: Catalogue, metrics: SlideMetrics = DEFAULT_METRICS): DeckView {
+  const t = (key: string, params?: Record<string, string | number>) => catalogue.t(key, params);
+  const paginate = <T>(items: T[], cost: (item: T) => number, budget: number, heading: string) =>
+    paginateParts(items, cost, budget, heading, (h, page, pages) => t('pagination.part', { heading: h, page, pages }));
   const { linesPerSlide: budget, charsPerLine } = metrics;
   const maxChars = (budget - 2) * charsPerLine;
-  const footer = `${view.disclaimer.short} · ${view.document.code} v${view.document.version}`;
+  const footer = t('footer.deck', { disclaimer: view.disclaimer.short, code: view.document.code, version: view.document.version });
   /** A page's notes: the section's own (first page only), then those of the items on the page. */
   const withNotes = <P extends { items: unknown[] }>(pages: P[], text: string | undefined, itemNote: (item: P['items'][number]) => string | undefined): (P & { notes?: Trusted })[] =>
     pages.map((p, i) => {
@@ -95,7 +100,7 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
   const labelled = (label: string, notes: string | undefined) => (notes ? `${label}: ${notes}` : undefined);
   const faqItems = view.faq.flatMap((f) =>
     splitText(f.answer, maxChars - f.question.length).map((answer, i) => ({
-      question: i === 0 ? f.question : `${f.question} (continued)`,
+      question: i === 0 ? f.question : t('faq.continued', { question: f.question }),
       answer,
       ...(i === 0 && f.notes ? { notes: f.notes } : {}),
     })),
@@ -107,37 +112,37 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, m
     theme,
     titleClass: trusted(titleClasses(view)),
     footerYaml: trusted(JSON.stringify(escapeMarkdown(footer))),
-    ...(view.draft ? { headerYaml: trusted(JSON.stringify(escapeMarkdown(view.draft.message.toUpperCase()))) } : {}),
-    agenda: agendaFor(view),
+    ...(view.draft ? { headerYaml: trusted(JSON.stringify(escapeMarkdown(view.draft.message.toLocaleUpperCase(view.lang)))) } : {}),
+    agenda: agendaFor(view, t),
     ladderStyle: trusted(ladderCss(view.steps.length)),
-    stepPages: view.steps.flatMap((step) => stepPages(step, metrics, maxChars)),
+    stepPages: view.steps.flatMap((step) => stepPages(step, metrics, maxChars, paginate, t('step.heading', { number: step.number, title: step.title }))),
     teamPages: withNotes(
-      paginate(view.team.members, (m) => linesFor(`${m.discipline}: ${m.role}`, metrics, 3) + 0.2, budget - teamIntroLines, 'The multidisciplinary team').map((p, i) =>
+      paginate(view.team.members, (m) => linesFor(`${m.discipline}: ${m.role}`, metrics, 3) + 0.2, budget - teamIntroLines, t('team.heading')).map((p, i) =>
         i === 0 && view.team.intro ? { ...p, intro: view.team.intro } : p,
       ),
       notes.team,
       () => undefined,
     ),
     procedurePages: withNotes(
-      paginate(view.procedures, (p) => linesFor(`${p.name} ${p.kindLabel} Step ${p.stepNumber} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, 'Diagnostic and therapeutic procedures'),
+      paginate(view.procedures, (p) => linesFor(`${p.name} ${p.kindLabel} ${t('procedures.stepRef', { number: p.stepNumber, title: p.stepTitle })} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, t('procedures.heading')),
       notes.procedures,
       (p) => labelled(p.name, p.notes),
     ),
     technologyPages: withNotes(
-      paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5 + (t.image ? 2.5 : 0), budget, 'Technologies'),
+      paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5 + (t.image ? 2.5 : 0), budget, t('technologies.heading')),
       notes.technologies,
       (t) => labelled(t.name, t.notes),
     ),
     faqPages: withNotes(
-      paginate(faqItems, (f) => linesFor(f.question, metrics, 0, 1.05) + linesFor(f.answer, metrics) + 0.7, budget, 'Frequently asked questions'),
+      paginate(faqItems, (f) => linesFor(f.question, metrics, 0, 1.05) + linesFor(f.answer, metrics) + 0.7, budget, t('faq.heading')),
       notes.faq,
       (f) => labelled(f.question, f.notes),
     ),
     disclaimerPages: withNotes(
-      paginate(splitText(view.disclaimer.full, Math.floor(maxChars * 0.8)), (t) => linesFor(t, metrics, 0, 0.9) + 0.5, budget, 'Important information'),
+      paginate(splitText(view.disclaimer.full, Math.floor(maxChars * 0.8)), (t) => linesFor(t, metrics, 0, 0.9) + 0.5, budget, t('disclaimer.heading')),
       notes.disclaimer,
       () => undefined,
-    ),
+    ).map((p, i, all) => (i === all.length - 1 && view.statements.length ? { ...p, statements: view.statements } : p)),
     notes: compact({
       title: noteComment(notes.title),
       agenda: noteComment(notes.agenda),
@@ -163,15 +168,15 @@ export function titleClasses(view: Pick<CourseView, 'title' | 'subtitle' | 'orga
   return classes.join(' ');
 }
 
-function agendaFor(view: CourseView): string[] {
+function agendaFor(view: CourseView, t: (key: string, params?: Record<string, string | number>) => string): string[] {
   return [
-    'The stepwise care ladder',
-    ...(view.steps.length ? [`${view.steps.length} steps, from ${view.steps[0]?.title ?? ''} to ${view.steps.at(-1)?.title ?? ''}`] : []),
-    'The multidisciplinary team',
-    ...(view.procedures.length ? ['Diagnostic and therapeutic procedures'] : []),
-    ...(view.technologies.length ? ['Technologies'] : []),
-    ...(view.faq.length ? ['Frequently asked questions'] : []),
-    'Important information and document control',
+    t('ladder.heading'),
+    ...(view.steps.length ? [t('agenda.steps', { count: view.steps.length, first: view.steps[0]?.title ?? '', last: view.steps.at(-1)?.title ?? '' })] : []),
+    t('team.heading'),
+    ...(view.procedures.length ? [t('procedures.heading')] : []),
+    ...(view.technologies.length ? [t('technologies.heading')] : []),
+    ...(view.faq.length ? [t('faq.heading')] : []),
+    t('agenda.closing'),
   ];
 }
 
@@ -186,7 +191,7 @@ function ladderCss(n: number): string {
   return `<style>\n${rules.join('\n')}\n</style>`;
 }
 
-function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number): StepPage[] {
+function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number, paginate: <T>(items: T[], cost: (item: T) => number, budget: number, heading: string) => Page<T>[], heading: string): StepPage[] {
   const blocks: Block[] = [
     ...splitText(step.summary, maxChars).map((text): Block => ({ kind: 'text', text })),
     ...step.options.map((text): Block => ({ kind: 'option', text })),
@@ -195,7 +200,7 @@ function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number): Ste
   const cost = (b: Block) =>
     b.kind === 'text' ? linesFor(b.text, metrics) + 0.5 : b.kind === 'option' ? linesFor(b.text, metrics, 3) + 0.2 : linesFor(b.text, metrics, 6) + 1.3;
   // The "Options" label takes a line on every page that lists options.
-  const pages = paginate(blocks, cost, metrics.linesPerSlide - 1, `Step ${step.number} · ${step.title}`);
+  const pages = paginate(blocks, cost, metrics.linesPerSlide - 1, heading);
   return pages.map((p, i) => {
     const next = p.items.find((b) => b.kind === 'next');
     const notes = i === 0 ? noteComment(step.notes) : undefined;

@@ -35,7 +35,10 @@ export interface Page<T> {
  * evens them out (3 + 2 rather than 4 + 1). An item taller than a page gets a
  * page to itself; callers split such items first (splitText).
  */
-export function paginate<T>(items: T[], cost: (item: T) => number, budget: number, heading: string): Page<T>[] {
+/** Heading of part `page` of `pages` (from the catalogue's pagination.part). */
+export type PartHeading = (heading: string, page: number, pages: number) => string;
+
+export function paginate<T>(items: T[], cost: (item: T) => number, budget: number, heading: string, part: PartHeading = (h, i, n) => `${h} (${i}/${n})`): Page<T>[] {
   const costs = items.map(cost);
   let groups = pack(items, costs, budget);
   const largest = Math.max(0, ...costs);
@@ -49,7 +52,7 @@ export function paginate<T>(items: T[], cost: (item: T) => number, budget: numbe
     items: group,
     page: i + 1,
     pages: groups.length,
-    heading: groups.length > 1 ? `${heading} (${i + 1}/${groups.length})` : heading,
+    heading: groups.length > 1 ? part(heading, i + 1, groups.length) : heading,
   }));
 }
 

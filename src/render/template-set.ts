@@ -155,14 +155,14 @@ export class TemplateSet {
    * Renders `rel` with a view whose strings are already escaped for the output
    * language (see escape.ts), so the template is compiled without HTML escaping.
    */
-  render(rel: string, view: unknown): string {
+  render(rel: string, view: unknown, data?: Record<string, unknown>): string {
     this.note(rel);
     let template = this.compiled.get(rel);
     if (!template) {
       template = this.pinned(this.hb, rel);
       this.compiled.set(rel, template);
     }
-    return template(this.strictMode ? nameable(view) : view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return template(this.strictMode ? nameable(view) : view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(data ? { data } : {}) });
   }
 
   /** The same files, compiled in Handlebars' strict mode: `check` renders with it to find references to fields the view lacks. */

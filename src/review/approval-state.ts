@@ -6,10 +6,10 @@
  * content. Anything else is a draft, with reasons a person can act on.
  */
 import type { Course } from '../content/schema.js';
-import { changedPaths, type Canonical } from './canonical.js';
+import type { Canonical } from './canonical.js';
+import { changedFields, fieldPathIn } from './field-path.js';
 import type { ApprovalSnapshot } from './snapshot.js';
 import type { FieldPath } from '../content/yaml-positions.js';
-import { formatFieldPathById, parseFieldPath } from './field-path.js';
 
 export interface ApprovalState {
   approved: boolean;
@@ -56,9 +56,9 @@ export function approvalState(
   if (stale.length > 0) {
     const approvedOn = stale.map((r) => r.date).sort().at(-1) ?? lastSignOff;
     if (snapshot) {
-      const raw = changedPaths(snapshot.canonical, current.canonical);
-      changedFields = raw.filter((p) => p.startsWith('content.')).map((p) => parseFieldPath(p.slice('content.'.length)));
-      changed = raw.map((p) => (p.startsWith('content.') ? formatFieldPathById(parseFieldPath(p.slice('content.'.length)), course) : pretty(p)));
+      changed = changedContent(snapshot.canonical, current.canonical);
+      // Lines to point at: content fields only (not assets, not an edition's overlay fields).
+      changedFields = changed.filter((p) => !p.startsWith('asset ') && !p.startsWith('overlay ')).map((p) => fieldPathIn(p, course));
     }
     reasons.push(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
@@ -80,9 +80,26 @@ export function approvalState(
   };
 }
 
-/** `content.faq[1].answer` → `faq[1].answer`; `assets.x.png` → `asset x.png`. */
-function pretty(path: string): string {
-  if (path.startsWith('content.')) return path.slice('content.'.length);
-  if (path.startsWith('assets.')) return `asset ${path.slice('assets.'.length)}`;
-  return path;
+/** Lists an edition overlay keys by item id (content/edition-schema.ts ID_LISTS). */
+const OVERLAY_ID_LISTS = ['ladder.steps', 'procedures', 'technologies', 'team.members', 'faq', 'references'];
+
+/**
+ * Changed content by item id (`faq[id=faq-complement].answer`) and assets
+ * (`asset x.png`). For an edition (content = { base, overlay }) a base change
+ * is named as the field itself, an overlay change with its edition prefix.
+ */
+function changedContent(before: Canonical, after: Canonical): string[] {
+  const edition = (c: Canonical) => typeof c.content === 'object' && c.content !== null && 'base' in c.content && 'overlay' in c.content;
+  const content = edition(before) && edition(after)
+    ? (() => {
+        const b = before.content as { base: unknown; overlay: unknown };
+        const a = after.content as { base: unknown; overlay: unknown };
+        return [...changedFields(b.base, a.base), ...changedFields(b.overlay, a.overlay, OVERLAY_ID_LISTS).map((p) => `overlay ${p}`)];
+      })()
+    : changedFields(before.content, after.content);
+  const assets = Object.keys({ ...before.assets, ...after.assets })
+    .sort()
+    .filter((k) => before.assets[k] !== after.assets[k])
+    .map((k) => `asset ${k}`);
+  return [...content, ...assets];
 }

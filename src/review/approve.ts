@@ -12,7 +12,7 @@ import { COURSE_FILE, type LoadedCourse } from '../content/load-course.js';
 import { isoDate } from '../content/schema.js';
 import { usageError } from '../errors.js';
 import type { Canonical } from './canonical.js';
-import { readSnapshot, SNAPSHOT_FILE, snapshotJson } from './snapshot.js';
+import { readSnapshot, SNAPSHOT_FILE, snapshotFileFor, snapshotJson } from './snapshot.js';
 import { needsReviewBlock, reviewBlockEdit } from './review-block.js';
 
 export interface SignOff {
@@ -39,6 +39,9 @@ export interface ApprovableCourse {
   loaded: LoadedCourse;
   canonical: Canonical;
   fingerprint: string;
+  /** For an edition: its id; the sign-off goes into editions/<id>.yaml and editions/<id>.approval.json. */
+  edition?: { edition: string };
+  overlay?: unknown;
 }
 
 export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveResult {
@@ -54,14 +57,22 @@ export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveRe
 
   const { canonical, fingerprint: print } = prepared;
 
-  const file = join(loaded.dir, COURSE_FILE);
+  const edition = prepared.overlay && prepared.edition ? prepared.edition.edition : undefined;
+  const file = edition ? join(loaded.dir, 'editions', `${edition}.yaml`) : join(loaded.dir, COURSE_FILE);
   const source = readFileSync(file, 'utf8');
   const doc = parseDocument(source);
-  const { edits, replaced } = signOffEdits(doc, source, { ...signOff, expires }, print);
+  const review = doc.get('review', true);
+  // An edition's first sign-off: its review block may be missing or have no reviewers yet.
+  const signed = isMap(review) ? review.get('reviewers', true) : undefined;
+  const { edits, replaced } =
+    edition && !(isSeq(signed) && signed.items.length > 0)
+      ? newReviewBlock(doc, source, { ...signOff, expires }, print)
+      : signOffEdits(doc, source, { ...signOff, expires }, print);
   writeFileAtomic(file, applyEdits(source, edits));
 
-  const snapshot = join(loaded.dir, SNAPSHOT_FILE);
-  const previous = readSnapshot(loaded.dir);
+  const snapshotName = edition ? snapshotFileFor(edition) : SNAPSHOT_FILE;
+  const snapshot = join(loaded.dir, snapshotName);
+  const previous = readSnapshot(loaded.dir, snapshotName);
   const sameVersion = signOff.sameVersion && previous && previous.fingerprint !== print ? { version: course.document.version, reason: signOff.sameVersion, replaces: previous.fingerprint } : undefined;
   writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical, ...(sameVersion ? { sameVersion } : {}) }));
   const stale = course.review.reviewers.filter((r) => r.name !== signOff.reviewer && r.fingerprint !== print).map((r) => r.name);
@@ -111,6 +122,27 @@ function signOffEdits(doc: Document, source: string, signOff: SignOff & { expire
   );
   edits.push({ start: end, end, text: `\n${lines.join('\n')}` });
   return { edits, replaced: false };
+}
+
+/** Writes a whole `review:` block (replacing one without reviewers, or appended at the end of the file). */
+function newReviewBlock(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string): { edits: Edit[]; replaced: boolean } {
+  const block = [
+    'review:',
+    '  status: approved',
+    `  expires: ${scalar(signOff.expires)}`,
+    '  reviewers:',
+    `    - name: ${scalar(signOff.reviewer)}`,
+    `      role: ${scalar(signOff.role)}`,
+    `      date: ${scalar(signOff.date)}`,
+    `      fingerprint: ${scalar(print)}`,
+  ].join('\n');
+  const contents = doc.contents;
+  const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === 'review') : undefined;
+  if (pair && isNode(pair.key) && pair.key.range && isNode(pair.value) && pair.value.range) {
+    return { edits: [{ start: pair.key.range[0], end: pair.value.range[1], text: block }], replaced: false };
+  }
+  const end = source.endsWith('\n') ? source.length : source.length;
+  return { edits: [{ start: end, end, text: `${source.endsWith('\n') ? '' : '\n'}\n${block}\n` }], replaced: false };
 }
 
 /** Replaces the value of `key` in `map`, or adds `key: value` after the map's last pair. */

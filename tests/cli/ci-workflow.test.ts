@@ -67,6 +67,8 @@ describe('the example CI workflow', () => {
     const other = ['second-course', 'knee-basics', 'hip-basics', 'neck-basics'].find((id) => inShard(id, { index: 1, count: 2 }) !== inShard(SAMPLE_ID, { index: 1, count: 2 })) ?? 'second-course';
     const second = sampleWorkspace({ root: ws.root, id: other, edit: (t) => t.replace('code: INV-PM-TRN-0142', 'code: INV-PM-TRN-0999') });
     rmSync(join(second.dir, 'approval.json'));
+    // Base editions only: this is about shards and the merged manifest (editions: tests/pipeline/editions.test.ts).
+    for (const dir of [ws.dir, second.dir]) rmSync(join(dir, 'editions'), { recursive: true, force: true });
     expect(approveCourse(second.dir, { reviewer: 'INVAMED Medical Affairs', role: 'Medical Affairs', date: '2026-11-19' }, { cwd: ws.root })).toMatchObject({ ok: true });
     const only = ['--only', 'deck-md,deck-html'];
     const cli = (args: string[]) => runCli(args, { cwd: ws.root });

@@ -49,7 +49,7 @@ describe('resource limits', () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace(/^faq:\n(?: {2}- [\s\S]*?)(?=^\w)/m, `faq:\n${faqItems(LIMITS.faqItems)}`) });
     const out = tempDir();
     const started = performance.now();
-    const build = runJson<{ ok: boolean; outputs: { kind: string; pages?: number }[] }>(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html'], { cwd: ws.root });
+    const build = runJson<{ ok: boolean; outputs: { kind: string; pages?: number }[] }>(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html', '--edition', 'base'], { cwd: ws.root });
     expect(build.status, build.stderr).toBe(0);
     expect(performance.now() - started).toBeLessThan(20_000);
     const slides = build.json.outputs.find((o) => o.kind === 'deck-html')?.pages ?? 0;

@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { loadCourse, type LoadedCourse } from '../../src/content/load-course.js';
 import type { Course } from '../../src/content/schema.js';
 import { compileDeck, type CompileInput } from '../../src/compile/compile.js';
-import { ENGLISH } from '../../src/compile/interface-text.js';
+import { interfaceText } from '../../src/compile/interface-text.js';
+import { catalogueFor } from '../../src/pipeline/catalogue.js';
 import { pptxLabels } from '../../src/compile/labels.js';
 import { BASE_EDITION } from '../../src/content/edition.js';
 import type { PptxInput } from '../../src/pptx/render-pptx.js';
@@ -22,6 +23,8 @@ import { SAMPLE_DIR } from '../support/fixtures.js';
 
 export const BUILD_DATE = new Date(Date.UTC(2026, 10, 20));
 export const TODAY = '2026-11-20';
+const CATALOGUE_EN = catalogueFor('en');
+const ENGLISH = interfaceText(CATALOGUE_EN);
 /** The labels the build passes (compile/labels.ts). */
 export const PPTX_LABELS_EN = pptxLabels(ENGLISH);
 
@@ -40,10 +43,10 @@ export function inputFor(loaded: LoadedCourse, mutate?: (c: Course) => void): Pp
   const canonical = canonicalForm(course, courseInputs(loaded, undefined));
   const print = fingerprint(canonical);
   const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir), TODAY);
-  const view = courseView(course, state, TODAY, loaded.assets, ENGLISH);
-  const input: PptxInput = { course, view, labels: PPTX_LABELS_EN, approved: state.approved, date: BUILD_DATE };
+  const view = courseView(course, state, TODAY, loaded.assets, ENGLISH, CATALOGUE_EN);
+  const input: PptxInput = { course, view, labels: PPTX_LABELS_EN, catalogue: CATALOGUE_EN, approved: state.approved, date: BUILD_DATE };
   const edition = { course: course.id, edition: BASE_EDITION, language: course.language };
-  compileInputs.set(input, { edition, course, state, assets: loaded.assets, date: BUILD_DATE, day: TODAY, theme: 'clinical', paper: 'a4', fingerprint: print, sourceSha256: loaded.sourceSha256 });
+  compileInputs.set(input, { edition, catalogue: CATALOGUE_EN, course, state, assets: loaded.assets, date: BUILD_DATE, day: TODAY, theme: 'clinical', paper: 'a4', fingerprint: print, sourceSha256: loaded.sourceSha256 });
   return input;
 }
 

@@ -73,6 +73,7 @@ export async function buildArgs(args: string[], options: { cwd?: string; env?: R
     else if (a === '--only') o.kinds = next().split(',');
     else if (a === '--force') o.force = true;
     else if (a === '--release') o.release = true;
+    else if (a === '--edition') o.editions = next().split(',');
     else if (a === '-j') o.concurrency = Number(next());
     else if (a === '--paper') o.paper = next() as 'a4' | 'letter';
     else if (a === '--layout') o.layout = Number(next()) as 1 | 2 | 3 | 6;

@@ -28,6 +28,7 @@ export function sampleWorkspace(options: { id?: string; edit?: (yaml: string) =>
   cpSync(SAMPLE_DIR, dir, { recursive: true });
   mkdirSync(join(root, 'schema'), { recursive: true });
   cpSync(join(REPO, 'schema', 'course.schema.json'), join(root, 'schema', 'course.schema.json'));
+  cpSync(join(REPO, 'schema', 'edition.schema.json'), join(root, 'schema', 'edition.schema.json'));
   const file = join(dir, 'course.yaml');
   let text = readFileSync(file, 'utf8');
   if (id !== SAMPLE_ID) text = text.replace(`id: ${SAMPLE_ID}`, `id: ${id}`);
