@@ -8,6 +8,7 @@ import type { TemplateSet } from '../render/template-set.js';
 import type { PaperId } from '../render/paper.js';
 import { slotReservationCssOf } from '../render/slot-declaration.js';
 import { ladderSvg } from './ladder-svg.js';
+import { withoutBreakHints } from '../render/break-hints.js';
 
 const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
 
@@ -20,7 +21,7 @@ const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
  */
 export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss, catalogue: Catalogue): string {
   // The figure wraps its own labels; soft hyphens are for the HTML text only.
-  const steps = view.steps.map((s) => ({ number: s.number, title: s.title.replace(/\u00AD/g, '') }));
+  const steps = view.steps.map((s) => ({ number: s.number, title: withoutBreakHints(s.title) }));
   const handout = (fontCss: string) => ({
     ...view,
     paper: { id: paper, cssSize: CSS_SIZES[paper] },

@@ -24,7 +24,7 @@ import type { Target } from '../targets/target.js';
 import type { TemplateSet } from '../render/template-set.js';
 import { makeDir } from '../io/atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
-import { duplicateCourseProblems } from './course-ids.js';
+import { duplicateCourseProblems, refusedBy } from './course-ids.js';
 import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
 import { recordOutputs } from './manifest-lock.js';
@@ -167,9 +167,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const duplicates = duplicateCourseProblems(prepared.map(({ course }) => course));
   if (duplicates.length > 0) {
     errors.push(...duplicates);
-    const clashing = new Set(duplicates.map((d) => d.file));
+    const refused = refusedBy(duplicates);
     for (const d of duplicates) onEvent({ type: 'course', course: d.file, message: 'refused: its id is not unique in this build' });
-    prepared = prepared.filter(({ course }) => !clashing.has(course.loaded.file));
+    prepared = prepared.filter(({ course }) => !refused(course));
   }
 
   const ctx = {

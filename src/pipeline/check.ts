@@ -4,7 +4,7 @@
  */
 import { discoverCourses } from '../content/discover.js';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { duplicateCourseProblems } from './course-ids.js';
+import { duplicateCourseProblems, refusedBy } from './course-ids.js';
 import { BASE_EDITION } from '../content/edition.js';
 import { reviewDay } from './dates.js';
 import { prepareEditions, type PreparedCourse } from './prepare-course.js';
@@ -75,14 +75,17 @@ export function check(options: CheckOptions = {}): CheckResult {
     }
   }
   // Two folders with one id would share an output folder: both are refused.
-  for (const d of duplicateCourseProblems(valid)) {
+  const duplicates = duplicateCourseProblems(valid);
+  for (const d of duplicates) {
+    // The error goes with the base edition's entry; every edition of the folder is refused.
     const i = courses.findIndex((c) => c.ok && c.file === d.file);
-    if (i >= 0) {
-      const entry = courses[i] as CheckedCourse;
-      entry.ok = false;
-      byCourse[i]?.push(d);
-    }
+    if (i >= 0) byCourse[i]?.push(d);
     errors.push(d);
+  }
+  const refused = refusedBy(duplicates);
+  for (const course of valid.filter(refused)) {
+    const entry = courses.find((c) => c.ok && c.course === course.id && c.edition === course.edition.edition && c.file === course.loaded.file);
+    if (entry) entry.ok = false;
   }
   warnings.push(...sharedCodeWarnings(codes));
   return { ok: errors.length === 0, courses, errors, warnings, byCourse };

@@ -7,6 +7,7 @@ import type { Course } from '../content/schema.js';
 import type { CourseView, StepView } from './course-view.js';
 import { escapeMarkdown, trusted, type Trusted } from './escape.js';
 import type { Catalogue } from '../i18n/index.js';
+import { visibleLength, withoutBreakHints } from './break-hints.js';
 import { DEFAULT_METRICS, linesFor, paginate as paginateParts, splitText, type Page, type SlideMetrics } from './paginate.js';
 
 export interface SectionNotes {
@@ -97,9 +98,10 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, c
       const note = noteComment(parts.join(' · '));
       return note ? { ...p, notes: note } : (p as P & { notes?: Trusted });
     });
-  const labelled = (label: string, notes: string | undefined) => (notes ? `${label}: ${notes}` : undefined);
+  // An item's label comes from the hyphenated view; notes are read, not set in a column, so it loses its break hints.
+  const labelled = (label: string, notes: string | undefined) => (notes ? `${withoutBreakHints(label)}: ${notes}` : undefined);
   const faqItems = view.faq.flatMap((f) =>
-    splitText(f.answer, maxChars - f.question.length).map((answer, i) => ({
+    splitText(f.answer, maxChars - visibleLength(f.question)).map((answer, i) => ({
       question: i === 0 ? f.question : t('faq.continued', { question: f.question }),
       answer,
       ...(i === 0 && f.notes ? { notes: f.notes } : {}),
@@ -159,7 +161,7 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, c
  */
 export function titleClasses(view: Pick<CourseView, 'title' | 'subtitle' | 'organisation'>): string {
   const title = view.title.length;
-  const subtitle = view.subtitle?.length ?? 0;
+  const subtitle = view.subtitle ? visibleLength(view.subtitle) : 0;
   const classes = ['title'];
   if (title > 110) classes.push('title-xl');
   else if (title > 55) classes.push('title-l');

@@ -20,8 +20,9 @@
  */
 import { createRequire } from 'node:module';
 
-export const SOFT_HYPHEN = '\u00AD';
-export const WORD_JOINER = '\u2060';
+import { SOFT_HYPHEN, WORD_JOINER } from './break-hints.js';
+
+export { SOFT_HYPHEN, WORD_JOINER };
 
 export interface HyphenateOptions {
   /** Words with fewer letters are left whole (default 6). */

@@ -5,6 +5,7 @@
  * slide) with a safety margin, and a browser test checks the result.
  */
 import { boundaryAtOrBefore } from '../render/graphemes.js';
+import { isBreakHint, visibleLength } from './break-hints.js';
 
 export interface SlideMetrics {
   /** Body-text lines that fit under a slide heading. */
@@ -15,10 +16,20 @@ export interface SlideMetrics {
 
 export const DEFAULT_METRICS: SlideMetrics = { linesPerSlide: 14, charsPerLine: 80 };
 
+/** The index in `text` just after its first `n` visible characters (the whole text if it is shorter). */
+function indexAfterVisible(text: string, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isBreakHint(text[i])) seen++;
+    if (seen > n) return i;
+  }
+  return text.length;
+}
+
 /** Estimated lines for `text` set at `scale` × body size within `indent` characters of the full width. */
 export function linesFor(text: string, metrics: SlideMetrics, indent = 0, scale = 1): number {
   const perLine = Math.max(10, Math.floor((metrics.charsPerLine - indent) / scale));
-  return Math.max(1, Math.ceil(text.length / perLine)) * scale;
+  return Math.max(1, Math.ceil(visibleLength(text) / perLine)) * scale;
 }
 
 export interface Page<T> {
@@ -74,17 +85,18 @@ function pack<T>(items: T[], costs: number[], budget: number): T[][] {
   return groups;
 }
 
-/** Splits text into chunks of at most `maxChars`, at sentence ends where possible, else at spaces, else anywhere. */
+/** Splits text into chunks of at most `maxChars` visible characters, at sentence ends where possible, else at spaces, else anywhere. */
 export function splitText(text: string, maxChars: number): string[] {
-  if (text.length <= maxChars) return [text];
+  if (visibleLength(text) <= maxChars) return [text];
   const chunks: string[] = [];
   let rest = text;
-  while (rest.length > maxChars) {
-    const window = rest.slice(0, maxChars + 1);
+  while (visibleLength(rest) > maxChars) {
+    const limit = indexAfterVisible(rest, maxChars);
+    const window = rest.slice(0, limit + 1);
     const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
     const space = window.lastIndexOf(' ');
     // Without a space, cut between grapheme clusters: never inside a surrogate pair or combining sequence.
-    const cut = sentenceEnd > maxChars / 3 ? sentenceEnd + 1 : space > maxChars / 3 ? space : boundaryAtOrBefore(rest, maxChars);
+    const cut = sentenceEnd > limit / 3 ? sentenceEnd + 1 : space > limit / 3 ? space : boundaryAtOrBefore(rest, limit);
     chunks.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
   }

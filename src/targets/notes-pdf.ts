@@ -20,8 +20,7 @@ export const notesPdf: Target = {
     const [print, { imposeNotesPages }] = await Promise.all([stampedSlides(ctx), import('../pdf/impose/index.js')]);
     const bytes = await imposeNotesPages({
       deckPdf: print.bytes,
-      // pdf-lib draws text without line-end hyphenation: soft hyphens and word joiners (render/hyphenate) would show as gaps.
-      notes: ctx.deck().notes.map((n) => n.replace(/[\u00AD\u2060]/g, '')),
+      notes: ctx.deck().notes,
       paper: ctx.input.paper,
       labels: imposeLabels(ctx.text),
       font: stampFontBytes(),
