@@ -8,6 +8,9 @@ export { check, type CheckOptions, type CheckResult, type CheckedCourse } from '
 export { approveCourse as approve, type ApproveOutcome } from './pipeline/approve-course.js';
 export type { SignOff } from './review/approve.js';
 export { verifyPdf, type Verdict } from './pipeline/verify.js';
+export { diff, type DiffOptions, type DiffResult } from './pipeline/diff.js';
+export type { Redline, RedlineField, RedlineItem, RedlineSection } from './review/redline.js';
+export { referencePolicyProblems, citingItems, type CitingItem } from './content/references.js';
 export { personalize, type PersonalizeOptions, type PersonalizeResult, type PersonalisedCopy } from './pipeline/personalize.js';
 export { checkPersonalisation, type PersonalisationCheck } from './pipeline/verify-personalisation.js';
 export type { PersonalisedEntry } from './pipeline/personalisation-manifest.js';

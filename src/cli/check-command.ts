@@ -20,8 +20,10 @@ export function checkCommand(dirs: string[], options: CheckOptions, terminal: Te
     else for (const d of result.byCourse[i] ?? []) terminal.info(formatDiagnostic(d));
   }
   for (const w of result.warnings) terminal.warn(w);
-  const { ok, errors, courses, warnings } = result;
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors, warnings })}\n`);
+  const { ok, errors, contentWarnings, courses, warnings } = result;
+  for (const w of contentWarnings) terminal.warn(formatDiagnostic(w));
+  // warnings: content diagnostics (a reference nothing cites) as {file,line,column,path,message}, then the other warnings as text.
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok, courses, outputs: [], errors, warnings: [...contentWarnings, ...warnings] })}\n`);
   terminal.info(ok ? `${courses.length} course(s) valid` : `${errors.length} problem(s) in ${courses.filter((c) => !c.ok).length} course(s)`);
   return ok ? EXIT.ok : EXIT.content;
 }

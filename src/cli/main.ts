@@ -123,6 +123,18 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('diff')
+    .description('Write a redline (HTML and PDF) of every field changed since the last approval, for reviewers.')
+    .argument('<course-dir>', 'course folder')
+    .option('--edition <id>', 'edition to compare (default: base)')
+    .option('-o, --out <file>', 'output file (FILE.pdf; FILE.html is written beside it); default output/<course>/<course>.redline.pdf')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (dir: string, options: { edition?: string; out?: string; json?: boolean }) => {
+      const { diffCommand } = await import('./diff-command.js');
+      exitCode = await diffCommand(dir, options, terminal);
+    });
+
+  program
     .command('dev')
     .description('Live preview of one course on 127.0.0.1: deck, presenter view and handout, updated on every save (no browser needed).')
     .argument('[course-dir]', 'course folder (default: the one course under decks/)')

@@ -28,6 +28,21 @@ export interface InterfaceText {
   };
   audience: Record<'hcp' | 'patient' | 'internal', string>;
   procedureKind: Record<'diagnostic' | 'therapeutic' | 'diagnostic-therapeutic', string>;
+  /** The reference list: heading and the words a citation style adds (see render/citations.ts). */
+  references: { heading: string; date(iso: string): string; accessed(date: string): string; availableFrom: string; internet: string; dataOnFile: string };
+  /** The redline (`deckhand diff`): a review copy of what changed since approval. */
+  redline: {
+    title(course: string): string;
+    reviewCopy: string;
+    since(date: string, fingerprint: string): string;
+    noChanges: string;
+    before: string;
+    after: string;
+    added: string;
+    removed: string;
+    referencesAdded: string;
+    referencesRemoved: string;
+  };
 }
 
 /**
@@ -69,5 +84,34 @@ export function interfaceText(catalogue: Catalogue): InterfaceText {
     },
     audience: { hcp: t('audience.hcp'), patient: t('audience.patient'), internal: t('audience.internal') },
     procedureKind: { diagnostic: t('procedureKind.diagnostic'), therapeutic: t('procedureKind.therapeutic'), 'diagnostic-therapeutic': t('procedureKind.diagnostic-therapeutic') },
+    references: {
+      heading: t('references.heading'),
+      date: (iso) => vancouverDate(iso, catalogue.locale),
+      accessed: (date) => t('references.accessed', { date }),
+      availableFrom: t('references.availableFrom'),
+      internet: t('references.internet'),
+      dataOnFile: t('references.dataOnFile'),
+    },
+    redline: {
+      title: (course) => t('redline.title', { course }),
+      reviewCopy: t('redline.reviewCopy'),
+      since: (date, fingerprint) => t('redline.since', { date, fingerprint: `${fingerprint.slice(0, 19)}…` }),
+      noChanges: t('redline.noChanges'),
+      before: t('redline.before'),
+      after: t('redline.after'),
+      added: t('redline.added'),
+      removed: t('redline.removed'),
+      referencesAdded: t('redline.referencesAdded'),
+      referencesRemoved: t('redline.referencesRemoved'),
+    },
   };
+}
+
+/** A Vancouver-style date, year first: "2017 Apr 28" (the month abbreviated for the locale; a year or year-month stays as short). */
+function vancouverDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y) return iso;
+  if (!m) return String(y);
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1)).replace(/\.$/, '');
+  return d ? `${y} ${month} ${d}` : `${y} ${month}`;
 }

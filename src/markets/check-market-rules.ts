@@ -3,8 +3,9 @@
  * the rule, the profile it comes from, and points at the edition file (or
  * wherever the value came from), so `check` can fail with file:line:col.
  */
-import type { Diagnostic } from '../content/diagnostic.js';
-import { REFERENCE_SECTIONS, REQUIREMENTS, type MarketProfile } from './market-profile.js';
+import { referencePolicyProblems } from '../content/references.js';
+import { formatPath, type Diagnostic } from '../content/diagnostic.js';
+import { REQUIREMENTS, type MarketProfile } from './market-profile.js';
 
 /** file:line:col of a value, or, for a missing one, of the place it should be written. */
 export interface SourcePosition {
@@ -67,16 +68,8 @@ export function checkMarketRules(profile: MarketProfile, edition: EditionInput):
     }
   }
 
-  for (const section of profile.requireReferences) {
-    const listPath = REFERENCE_SECTIONS[section];
-    const list = listPath.reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined), edition.course);
-    if (!Array.isArray(list)) continue;
-    (list as Referencing[]).forEach((item, index) => {
-      if (item.references && item.references.length > 0) return;
-      const shown = `${listPath.join('.')}[${item.id ? `id=${item.id}` : index}]`;
-      report([...listPath, index], shown, `cites no reference; ${rule} requires a reference for every item of ${section} (add references: [id, …])`);
-    });
-  }
+  // The same check as a course's own policy.requireReferences, with the profile named as the rule.
+  for (const problem of referencePolicyProblems(edition.course, profile.requireReferences, rule)) report(problem.path, formatPath(problem.path), problem.message);
   return problems;
 }
 

@@ -5,6 +5,7 @@
  * reads one with source positions and reports every problem at
  * file:line:column and field, like a course.
  */
+import { citingKinds, type CitingKind } from '../content/schema.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -27,18 +28,11 @@ export const REQUIREMENTS = {
 } as const satisfies Record<string, { path: readonly string[]; what: string }>;
 export type Requirement = keyof typeof REQUIREMENTS;
 
-/** Kinds of item a reference policy can name, and the list in the course that holds them. */
-export const REFERENCE_SECTIONS = {
-  steps: ['ladder', 'steps'],
-  procedures: ['procedures'],
-  technologies: ['technologies'],
-  team: ['team', 'members'],
-  faq: ['faq'],
-} as const satisfies Record<string, readonly string[]>;
-export type ReferenceSection = keyof typeof REFERENCE_SECTIONS;
+/** Kinds of item a reference policy can name: the same as a course's policy.requireReferences (content/schema.ts). */
+export type ReferenceSection = CitingKind;
 
 const requirement = z.enum(Object.keys(REQUIREMENTS) as [Requirement, ...Requirement[]]);
-const referenceSection = z.enum(Object.keys(REFERENCE_SECTIONS) as [ReferenceSection, ...ReferenceSection[]]);
+const referenceSection = z.enum(citingKinds);
 
 export const marketProfileSchema = z.strictObject({
   schemaVersion: z.literal(1),

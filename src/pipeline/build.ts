@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { displayPath } from '../content/load-course.js';
-import type { Diagnostic } from '../content/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../content/diagnostic.js';
 import { DeckhandError, environmentError, usageError } from '../errors.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { findBrowser } from '../print/find-browser.js';
@@ -32,7 +32,7 @@ import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-
 import { releaseRefusal } from './release-refusal.js';
 import { TemplateError } from '../render/template-error.js';
 import { templateDiagnostic } from './template-check.js';
-import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
+import { contentWarnings, courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -145,6 +145,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       errors.push(...result.diagnostics);
       onEvent({ type: 'course', course: displayPath(dir, cwd), message: `failed: ${result.diagnostics.length} problem(s)` });
     }
+    for (const w of uniqueDiagnostics(result.prepared.flatMap(contentWarnings))) warn(formatDiagnostic(w));
     for (const course of result.prepared) {
       const name = editionKey(course.edition);
       for (const message of courseWarnings(course)) warn(message);

@@ -8,7 +8,7 @@ import { duplicateCourseProblems, refusedBy } from './course-ids.js';
 import { BASE_EDITION } from '../content/edition.js';
 import { reviewDay } from './dates.js';
 import { prepareEditions, type PreparedCourse } from './prepare-course.js';
-import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
+import { contentWarnings as contentWarningsOf, courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
 import { templateProblems } from './template-check.js';
 
 export interface CheckedCourse {
@@ -29,6 +29,8 @@ export interface CheckResult {
   errors: Diagnostic[];
   /** Shared document codes, changed content without a new version, linked course folders outside the project: the warnings a build would give. */
   warnings: string[];
+  /** Content problems that do not fail the check (e.g. a reference nothing cites). */
+  contentWarnings: Diagnostic[];
   /** The errors of each course, parallel to `courses`. */
   byCourse: Diagnostic[][];
 }
@@ -44,6 +46,7 @@ export interface CheckOptions {
 
 export function check(options: CheckOptions = {}): CheckResult {
   const errors: Diagnostic[] = [];
+  const contentWarnings: Diagnostic[] = [];
   const courses: CheckedCourse[] = [];
   const byCourse: Diagnostic[][] = [];
   const warnings: string[] = [];
@@ -66,6 +69,7 @@ export function check(options: CheckOptions = {}): CheckResult {
       courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons, documentCode: document.code, version: document.version });
       byCourse.push([]);
       warnings.push(...courseWarnings(course));
+      contentWarnings.push(...contentWarningsOf(course));
       codes.push({ id: editionLabel(course), code: document.code });
     }
     if (result.diagnostics.length > 0) {
@@ -88,7 +92,7 @@ export function check(options: CheckOptions = {}): CheckResult {
     if (entry) entry.ok = false;
   }
   warnings.push(...sharedCodeWarnings(codes));
-  return { ok: errors.length === 0, courses, errors, warnings, byCourse };
+  return { ok: errors.length === 0, courses, errors, warnings, contentWarnings: uniqueDiagnostics(contentWarnings), byCourse };
 }
 
 /** "course" for the base edition, "course (de-de)" for another: the name in shared-code warnings. */

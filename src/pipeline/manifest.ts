@@ -28,6 +28,7 @@ export function writeManifest(outDir: string, outputs: OutputRecord[], courses: 
       bytes: o.bytes,
       ...(o.pages ? { pages: o.pages } : {}),
       source: course ? { file: course.loaded.file, sha256: course.loaded.sourceSha256, fingerprint: course.fingerprint, date: course.date.toISOString() } : undefined,
+      ...(course?.loaded.sourceFiles.length ? { references: course.loaded.sourceFiles.map((f) => ({ id: f.id, file: f.file, sha256: f.sha256, bytes: f.bytes })) } : {}),
       documentCode: c?.document.code,
       version: c?.document.version,
       approval: course ? { approved: course.state.approved, status: c?.review.status, expires: c?.review.expires, reasons: course.state.reasons } : undefined,

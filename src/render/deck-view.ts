@@ -5,6 +5,7 @@
  */
 import type { Course } from '../content/schema.js';
 import type { CourseView, StepView } from './course-view.js';
+import { numberCitations, type Citation, type ReferenceEntry } from './citations.js';
 import { escapeMarkdown, trusted, type Trusted } from './escape.js';
 import type { Catalogue } from '../i18n/index.js';
 import { visibleLength, withoutBreakHints } from './break-hints.js';
@@ -34,7 +35,11 @@ export interface StepPage {
   options: string[];
   nextStepWhen?: string;
   notes?: Trusted;
+  /** The step's citation, on the page that ends its summary. */
+  cite?: Citation;
 }
+
+type Cited = { cite?: Citation };
 
 export interface DeckView extends CourseView {
   theme: string;
@@ -46,10 +51,12 @@ export interface DeckView extends CourseView {
   agenda: string[];
   ladderStyle: Trusted;
   stepPages: StepPage[];
-  teamPages: (Page<{ discipline: string; role: string }> & { intro?: string; notes?: Trusted })[];
-  procedurePages: (Page<CourseView['procedures'][number]> & { notes?: Trusted })[];
-  technologyPages: (Page<CourseView['technologies'][number]> & { notes?: Trusted })[];
-  faqPages: (Page<{ question: string; answer: string; notes?: string }> & { notes?: Trusted })[];
+  teamPages: (Page<{ discipline: string; role: string } & Cited> & { intro?: string; notes?: Trusted })[];
+  procedurePages: (Page<CourseView['procedures'][number] & Cited> & { notes?: Trusted })[];
+  technologyPages: (Page<CourseView['technologies'][number] & Cited> & { notes?: Trusted })[];
+  faqPages: (Page<{ question: string; answer: string; notes?: string } & Cited> & { notes?: Trusted })[];
+  /** The reference list, numbered by first citation in the deck (steps, team, procedures, technologies, FAQ). */
+  referencePages: Page<ReferenceEntry>[];
   /** The last disclaimer page also carries the market statements (adverse-event line, …). */
   disclaimerPages: (Page<string> & { notes?: Trusted; statements?: CourseView['statements'] })[];
   notes: { title?: Trusted; agenda?: Trusted; ladder?: Trusted; documentControl?: Trusted };
@@ -100,13 +107,27 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, c
     });
   // An item's label comes from the hyphenated view; notes are read, not set in a column, so it loses its break hints.
   const labelled = (label: string, notes: string | undefined) => (notes ? `${withoutBreakHints(label)}: ${notes}` : undefined);
-  const faqItems = view.faq.flatMap((f) =>
-    splitText(f.answer, maxChars - visibleLength(f.question)).map((answer, i) => ({
+  // Deck order of first citation: the ladder's steps, the team, procedures, technologies, FAQ.
+  const citations = numberCitations(
+    view.referenceList,
+    [...view.steps, ...view.team.members, ...view.procedures, ...view.technologies, ...view.faq].map((item) => item.references),
+    view.referenceText,
+  );
+  const cited = <T extends { references?: string[] }>(item: T): T & Cited => {
+    const cite = citations.cite(item.references);
+    return cite ? { ...item, cite } : item;
+  };
+  const faqItems = view.faq.flatMap((f) => {
+    const chunks = splitText(f.answer, maxChars - visibleLength(f.question));
+    const cite = citations.cite(f.references);
+    return chunks.map((answer, i) => ({
       question: i === 0 ? f.question : t('faq.continued', { question: f.question }),
       answer,
       ...(i === 0 && f.notes ? { notes: f.notes } : {}),
-    })),
-  );
+      // The superscript follows the end of the answer.
+      ...(i === chunks.length - 1 && cite ? { cite } : {}),
+    }));
+  });
   const teamIntroLines = view.team.intro ? linesFor(view.team.intro, metrics) + 0.4 : 0;
 
   return {
@@ -117,21 +138,21 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, c
     ...(view.draft ? { headerYaml: trusted(JSON.stringify(escapeMarkdown(view.draft.message.toLocaleUpperCase(view.lang)))) } : {}),
     agenda: agendaFor(view, t),
     ladderStyle: trusted(ladderCss(view.steps.length)),
-    stepPages: view.steps.flatMap((step) => stepPages(step, metrics, maxChars, paginate, t('step.heading', { number: step.number, title: step.title }))),
+    stepPages: view.steps.flatMap((step) => stepPages(step, metrics, maxChars, paginate, t('step.heading', { number: step.number, title: step.title }), citations.cite(step.references))),
     teamPages: withNotes(
-      paginate(view.team.members, (m) => linesFor(`${m.discipline}: ${m.role}`, metrics, 3) + 0.2, budget - teamIntroLines, t('team.heading')).map((p, i) =>
+      paginate(view.team.members.map(cited), (m) => linesFor(`${m.discipline}: ${m.role}`, metrics, 3) + 0.2, budget - teamIntroLines, t('team.heading')).map((p, i) =>
         i === 0 && view.team.intro ? { ...p, intro: view.team.intro } : p,
       ),
       notes.team,
       () => undefined,
     ),
     procedurePages: withNotes(
-      paginate(view.procedures, (p) => linesFor(`${p.name} ${p.kindLabel} ${t('procedures.stepRef', { number: p.stepNumber, title: p.stepTitle })} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, t('procedures.heading')),
+      paginate(view.procedures.map(cited), (p) => linesFor(`${p.name} ${p.kindLabel} ${t('procedures.stepRef', { number: p.stepNumber, title: p.stepTitle })} ${p.purpose} ${p.confirms ?? ''}`, metrics, 3) + 0.4, budget, t('procedures.heading')),
       notes.procedures,
       (p) => labelled(p.name, p.notes),
     ),
     technologyPages: withNotes(
-      paginate(view.technologies, (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5 + (t.image ? 2.5 : 0), budget, t('technologies.heading')),
+      paginate(view.technologies.map(cited), (t) => linesFor(`${t.name} ${t.category} ${t.description}`, metrics, 3) + 0.5 + (t.image ? 2.5 : 0), budget, t('technologies.heading')),
       notes.technologies,
       (t) => labelled(t.name, t.notes),
     ),
@@ -140,6 +161,9 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, c
       notes.faq,
       (f) => labelled(f.question, f.notes),
     ),
+    referencePages: citations.entries.length
+      ? paginate(citations.entries, (r) => linesFor(r.plain, metrics, 3, 0.85) + 0.45, budget, view.referenceText.heading)
+      : [],
     disclaimerPages: withNotes(
       paginate(splitText(view.disclaimer.full, Math.floor(maxChars * 0.8)), (t) => linesFor(t, metrics, 0, 0.9) + 0.5, budget, t('disclaimer.heading')),
       notes.disclaimer,
@@ -178,6 +202,7 @@ function agendaFor(view: CourseView, t: (key: string, params?: Record<string, st
     ...(view.procedures.length ? [t('procedures.heading')] : []),
     ...(view.technologies.length ? [t('technologies.heading')] : []),
     ...(view.faq.length ? [t('faq.heading')] : []),
+    ...(view.referenceList.length ? [view.referenceText.heading] : []),
     t('agenda.closing'),
   ];
 }
@@ -193,7 +218,14 @@ function ladderCss(n: number): string {
   return `<style>\n${rules.join('\n')}\n</style>`;
 }
 
-function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number, paginate: <T>(items: T[], cost: (item: T) => number, budget: number, heading: string) => Page<T>[], heading: string): StepPage[] {
+function stepPages(
+  step: StepView,
+  metrics: SlideMetrics,
+  maxChars: number,
+  paginate: <T>(items: T[], cost: (item: T) => number, budget: number, heading: string) => Page<T>[],
+  heading: string,
+  cite: Citation | undefined,
+): StepPage[] {
   const blocks: Block[] = [
     ...splitText(step.summary, maxChars).map((text): Block => ({ kind: 'text', text })),
     ...step.options.map((text): Block => ({ kind: 'option', text })),
@@ -203,6 +235,7 @@ function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number, pagi
     b.kind === 'text' ? linesFor(b.text, metrics) + 0.5 : b.kind === 'option' ? linesFor(b.text, metrics, 3) + 0.2 : linesFor(b.text, metrics, 6) + 1.3;
   // The "Options" label takes a line on every page that lists options.
   const pages = paginate(blocks, cost, metrics.linesPerSlide - 1, heading);
+  const lastSummary = pages.findLastIndex((p) => p.items.some((b) => b.kind === 'text'));
   return pages.map((p, i) => {
     const next = p.items.find((b) => b.kind === 'next');
     const notes = i === 0 ? noteComment(step.notes) : undefined;
@@ -213,6 +246,7 @@ function stepPages(step: StepView, metrics: SlideMetrics, maxChars: number, pagi
       options: p.items.filter((b) => b.kind === 'option').map((b) => b.text),
       ...(next ? { nextStepWhen: next.text } : {}),
       ...(notes ? { notes } : {}),
+      ...(cite && i === lastSummary ? { cite } : {}),
     };
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { Course } from '../content/schema.js';
 import type { Canonical } from './canonical.js';
-import { changedFields, fieldPathIn } from './field-path.js';
+import { fieldChanges, fieldPathIn } from './field-path.js';
 import type { ApprovalSnapshot } from './snapshot.js';
 import type { FieldPath } from '../content/yaml-positions.js';
 
@@ -56,9 +56,10 @@ export function approvalState(
   if (stale.length > 0) {
     const approvedOn = stale.map((r) => r.date).sort().at(-1) ?? lastSignOff;
     if (snapshot) {
-      changed = changedContent(snapshot.canonical, current.canonical);
-      // Lines to point at: content fields only (not assets, not an edition's overlay fields).
-      changedFields = changed.filter((p) => !p.startsWith('asset ') && !p.startsWith('overlay ')).map((p) => fieldPathIn(p, course));
+      const changes = fieldChanges(snapshot.canonical, current.canonical);
+      changed = changes.map((c) => c.display);
+      // Lines to point at: base content fields only (not assets, not an edition's overlay fields).
+      changedFields = changes.filter((c) => c.segments && !c.overlay).map((c) => fieldPathIn(c.segments ?? [], course));
     }
     reasons.push(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
@@ -78,28 +79,4 @@ export function approvalState(
     ...(approved || !draft ? {} : { draft }),
     fingerprint: current.fingerprint,
   };
-}
-
-/** Lists an edition overlay keys by item id (content/edition-schema.ts ID_LISTS). */
-const OVERLAY_ID_LISTS = ['ladder.steps', 'procedures', 'technologies', 'team.members', 'faq', 'references'];
-
-/**
- * Changed content by item id (`faq[id=faq-complement].answer`) and assets
- * (`asset x.png`). For an edition (content = { base, overlay }) a base change
- * is named as the field itself, an overlay change with its edition prefix.
- */
-function changedContent(before: Canonical, after: Canonical): string[] {
-  const edition = (c: Canonical) => typeof c.content === 'object' && c.content !== null && 'base' in c.content && 'overlay' in c.content;
-  const content = edition(before) && edition(after)
-    ? (() => {
-        const b = before.content as { base: unknown; overlay: unknown };
-        const a = after.content as { base: unknown; overlay: unknown };
-        return [...changedFields(b.base, a.base), ...changedFields(b.overlay, a.overlay, OVERLAY_ID_LISTS).map((p) => `overlay ${p}`)];
-      })()
-    : changedFields(before.content, after.content);
-  const assets = Object.keys({ ...before.assets, ...after.assets })
-    .sort()
-    .filter((k) => before.assets[k] !== after.assets[k])
-    .map((k) => `asset ${k}`);
-  return [...content, ...assets];
 }

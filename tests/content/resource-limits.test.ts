@@ -17,7 +17,8 @@ function timedLoad(edit: (yaml: string) => string) {
 }
 
 const faqItems = (n: number) =>
-  Array.from({ length: n }, (_, i) => `  - question: Question number ${i + 1} about the ladder?\n    answer: Answer number ${i + 1}, kept short for the test.\n`).join('');
+  // Each cites the sample's source: the sample's policy requires a reference for every FAQ item.
+  Array.from({ length: n }, (_, i) => `  - question: Question number ${i + 1} about the ladder?\n    answer: Answer number ${i + 1}, kept short for the test.\n    references: [invamed-ipm-care-overview]\n`).join('');
 
 describe('resource limits', () => {
   it('refuses a YAML "billion laughs" file quickly, without expanding it', () => {
