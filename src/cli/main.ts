@@ -46,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-j, --concurrency <n>', 'documents printed at once (default: suits the core count)', positiveInt)
     .option('--shard <i/n>', 'build only shard i of n (1-based) of the targets, for CI matrices')
     .option('--edition <ids>', 'comma-separated editions to build, e.g. base,tr-tr (default: every edition)')
+    .option('--sign <key.p12>', 'sign every released PDF (PAdES B-B) with this PKCS#12 key (also DECKHAND_SIGN_P12); the passphrase comes only from DECKHAND_SIGN_PASSPHRASE')
+    .option('--pdfa', 'make the PDFs PDF/A-2b (always under --release)')
     .action(async (dirs: string[], options: Record<string, unknown>) => {
       const { buildCommand } = await import('./build-command.js');
       exitCode = await buildCommand(dirs, options, terminal);
@@ -117,7 +119,9 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<pdf>', 'a PDF written by deckhand')
     .argument('[course-dir]', 'course folder to compare with')
     .option('--json', 'print one JSON object on stdout')
-    .action(async (pdf: string, dir: string | undefined, options: { json?: boolean }) => {
+    .option('--trust <ca.pem>', 'trusted CA certificates (PEM) for the signature chain')
+    .option('--require-signature', 'an unsigned PDF fails')
+    .action(async (pdf: string, dir: string | undefined, options: { json?: boolean; trust?: string; requireSignature?: boolean }) => {
       const { verifyCommand } = await import('./verify-command.js');
       exitCode = await verifyCommand(pdf, dir, options, terminal);
     });

@@ -7,6 +7,7 @@
  */
 import type { Catalogue, Params } from '../i18n/index.js';
 import type { DraftReason } from '../review/approval-state.js';
+import type { CertificationText } from './certification-text.js';
 
 export interface InterfaceText {
   footer: {
@@ -43,6 +44,8 @@ export interface InterfaceText {
     referencesAdded: string;
     referencesRemoved: string;
   };
+  /** The certification block on the document-control page or slide (catalogue certification.*). */
+  certification: CertificationText;
 }
 
 /**
@@ -91,6 +94,17 @@ export function interfaceText(catalogue: Catalogue): InterfaceText {
       availableFrom: t('references.availableFrom'),
       internet: t('references.internet'),
       dataOnFile: t('references.dataOnFile'),
+    },
+    certification: {
+      heading: (expires) => t('certification.heading', { expires }),
+      headingNoExpiry: t('certification.headingNoExpiry'),
+      name: t('certification.name'),
+      role: t('certification.role'),
+      dateTime: t('certification.dateTime'),
+      meaning: t('certification.meaning'),
+      approved: t('certification.approved'),
+      signed: t('certification.signed'),
+      none: t('certification.none'),
     },
     redline: {
       title: (course) => t('redline.title', { course }),

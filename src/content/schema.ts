@@ -81,6 +81,11 @@ export const reviewerSchema = z
       .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 hex digits')
       .optional()
       .describe('Content fingerprint this sign-off covers; written by `deckhand approve`.'),
+    binding: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 hex digits')
+      .optional()
+      .describe('Hash over the fingerprint, this reviewer\'s name, role and date and the review expiry; written by `deckhand approve`.'),
   })
   .describe('One sign-off.');
 

@@ -33,6 +33,9 @@ import { releaseRefusal } from './release-refusal.js';
 import { TemplateError } from '../render/template-error.js';
 import { templateDiagnostic } from './template-check.js';
 import { contentWarnings, courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
+import { openSigning } from './certification.js';
+import { recordReleases } from './release-record.js';
+import { checkWithdrawal, withdrawalFileFor } from './verify-checks/withdrawal.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -47,6 +50,10 @@ export interface BuildOptions {
   /** Press bleed in points. */
   bleed?: number;
   release?: boolean;
+  /** PDF/A-2b for every PDF (always under release). */
+  pdfa?: boolean;
+  /** Sign every released PDF (PAdES B-B) with this PKCS#12 key; only with release. */
+  sign?: { p12: Uint8Array; passphrase: string };
   force?: boolean;
   concurrency?: number;
   shard?: { index: number; count: number };
@@ -93,6 +100,8 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const unknown = kinds.filter((kind) => !registry.has(kind));
   if (unknown.length > 0) throw usageError(`unknown output kind(s) ${unknown.join(', ')}; known: ${registry.kinds.join(', ')}`);
   const concurrency = options.concurrency ?? defaultConcurrency();
+  if (options.sign && !options.release) throw usageError('--sign signs released PDFs only: add --release');
+  const signing = options.sign ? openSigning(options.sign.p12, options.sign.passphrase) : undefined;
   ensureWritable(outDir);
 
   const errors: Diagnostic[] = [];
@@ -160,6 +169,17 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
         const flag = course.overlay ? ` --edition ${course.edition.edition}` : '';
         warn(`${name} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)}${flag} --reviewer "…" --role "…"`);
       }
+      // A withdrawn code and version (decks/withdrawn.yaml) never goes out again; each edition has its own code.
+      const doc = course.loaded.course.document;
+      const withdrawal = checkWithdrawal(withdrawalFileFor(course.loaded.dir), doc.code, doc.version);
+      if (withdrawal.problems.length > 0) {
+        if (options.release) {
+          errors.push({ file: withdrawal.withdrawn?.file ?? course.loaded.file, line: withdrawal.withdrawn?.line ?? 1, column: 1, path: 'withdrawn', message: `release refused for ${name}: ${withdrawal.problems.join('; ')}` });
+          onEvent({ type: 'course', course: name, message: `refused (--release): ${withdrawal.problems.join('; ')}` });
+          continue;
+        }
+        warn(`${name}: ${withdrawal.problems.join('; ')}`);
+      }
       let cache = caches.get(course.id);
       if (!cache) caches.set(course.id, (cache = readCache(join(outDir, course.id))));
       prepared.push({ course, cache });
@@ -182,6 +202,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     ...(options.text ? { text: options.text } : {}),
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
+    release: options.release ?? false,
+    pdfa: (options.pdfa ?? false) || (options.release ?? false),
+    ...(signing ? { signing } : {}),
   };
   for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: editionKey(course.edition), code: course.loaded.course.document.code })))) warn(message);
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
@@ -211,6 +234,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             const records = await buildTargets(course, cache, plans, ctx);
             outputs.push(...records);
             writeCache(join(outDir, course.id), cache);
+            if (options.release) recordRelease(course, records);
           } catch (error) {
             if (options.signal?.aborted) throw options.signal.reason;
             if (error instanceof DeckhandError && error.kind === 'environment') throw error;
@@ -243,6 +267,27 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browserUsed: session !== undefined,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
   };
+}
+
+/** The release record beside course.yaml: what verify checks an unsigned PDF against (see release-record.ts). */
+function recordRelease(course: PreparedCourse, records: OutputRecord[]): void {
+  const doc = course.loaded.course.document;
+  const bindings = course.loaded.course.review.reviewers.map((r) => r.binding ?? '').filter(Boolean);
+  const entries = records
+    .filter((r) => r.drawnSha256)
+    .map((r) => ({
+      edition: r.edition,
+      kind: r.kind,
+      documentCode: doc.code,
+      version: doc.version,
+      fingerprint: course.fingerprint,
+      drawnSha256: r.drawnSha256 ?? '',
+      sha256: r.sha256,
+      bindings,
+      date: course.date.toISOString(),
+      ...(r.signedBy ? { signedBy: r.signedBy } : {}),
+    }));
+  if (entries.length > 0) recordReleases(course.loaded.dir, entries);
 }
 
 function isWriteError(error: unknown): boolean {

@@ -6,6 +6,7 @@
  * content. Anything else is a draft, with reasons a person can act on.
  */
 import type { Course } from '../content/schema.js';
+import { checkBindings } from './binding-check.js';
 import type { Canonical } from './canonical.js';
 import { fieldChanges, fieldPathIn } from './field-path.js';
 import type { ApprovalSnapshot } from './snapshot.js';
@@ -65,6 +66,13 @@ export function approvalState(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
     );
     draft ??= { reason: 'changed', since: approvedOn };
+  }
+  // Each current sign-off must also still cover its reviewer's name, role, date and the expiry.
+  const currentSignOffs = review.reviewers.filter((r) => r.fingerprint === current.fingerprint);
+  const binding = checkBindings(review, currentSignOffs, snapshot);
+  if (review.status === 'approved' && binding.length > 0) {
+    reasons.push(...binding);
+    draft ??= { reason: 'unbound' };
   }
   if (review.expires !== undefined && review.expires < today) {
     reasons.push(`review expired on ${review.expires}`);

@@ -12,6 +12,7 @@ import { COURSE_FILE, type LoadedCourse } from '../content/load-course.js';
 import { isoDate } from '../content/schema.js';
 import { usageError } from '../errors.js';
 import type { Canonical } from './canonical.js';
+import { reviewerBinding } from './binding.js';
 import { readSnapshot, SNAPSHOT_FILE, snapshotFileFor, snapshotJson } from './snapshot.js';
 import { needsReviewBlock, reviewBlockEdit } from './review-block.js';
 
@@ -61,20 +62,31 @@ export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveRe
   const file = edition ? join(loaded.dir, 'editions', `${edition}.yaml`) : join(loaded.dir, COURSE_FILE);
   const source = readFileSync(file, 'utf8');
   const doc = parseDocument(source);
+  // The binding covers the fingerprint and what the sign-off says of itself: name, role, date, expiry.
+  const binding = reviewerBinding({ fingerprint: print, name: signOff.reviewer, role: signOff.role, date: signOff.date, expires });
   const review = doc.get('review', true);
   // An edition's first sign-off: its review block may be missing or have no reviewers yet.
   const signed = isMap(review) ? review.get('reviewers', true) : undefined;
   const { edits, replaced } =
     edition && !(isSeq(signed) && signed.items.length > 0)
-      ? newReviewBlock(doc, source, { ...signOff, expires }, print)
-      : signOffEdits(doc, source, { ...signOff, expires }, print);
+      ? newReviewBlock(doc, source, { ...signOff, expires }, print, binding)
+      : signOffEdits(doc, source, { ...signOff, expires }, print, binding);
   writeFileAtomic(file, applyEdits(source, edits));
 
   const snapshotName = edition ? snapshotFileFor(edition) : SNAPSHOT_FILE;
   const snapshot = join(loaded.dir, snapshotName);
   const previous = readSnapshot(loaded.dir, snapshotName);
-  const sameVersion = signOff.sameVersion && previous && previous.fingerprint !== print ? { version: course.document.version, reason: signOff.sameVersion, replaces: previous.fingerprint } : undefined;
-  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical, ...(sameVersion ? { sameVersion } : {}) }));
+  // Another sign-off of the same content keeps the reason its version was kept.
+  const sameVersion =
+    signOff.sameVersion && previous && previous.fingerprint !== print
+      ? { version: course.document.version, reason: signOff.sameVersion, replaces: previous.fingerprint }
+      : previous?.fingerprint === print
+        ? previous.sameVersion
+        : undefined;
+  const bound = { name: signOff.reviewer, role: signOff.role, date: signOff.date, expires, binding };
+  // Other reviewers' bound records stay while they cover the same content.
+  const kept = previous?.fingerprint === print ? (previous.reviewers ?? []).filter((r) => r.name !== signOff.reviewer) : [];
+  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical, reviewers: [...kept, bound], ...(sameVersion ? { sameVersion } : {}) }));
   const stale = course.review.reviewers.filter((r) => r.name !== signOff.reviewer && r.fingerprint !== print).map((r) => r.name);
   return { fingerprint: print, file, snapshot, replaced, stale };
 }
@@ -90,9 +102,9 @@ interface Edit {
  * into the source, so every byte outside the edited values stays as it was
  * (comments, folding, quoting, flow lists).
  */
-function signOffEdits(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string): { edits: Edit[]; replaced: boolean } {
+function signOffEdits(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string, binding: string): { edits: Edit[]; replaced: boolean } {
   if (needsReviewBlock(doc)) {
-    const reviewer = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print };
+    const reviewer = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print, binding };
     return { edits: [reviewBlockEdit(doc, source, { status: 'approved', expires: signOff.expires, reviewer }, scalar)], replaced: false };
   }
   const review = doc.get('review', true);
@@ -103,7 +115,7 @@ function signOffEdits(doc: Document, source: string, signOff: SignOff & { expire
   setValue(review, 'status', 'approved', edits, source);
   setValue(review, 'expires', signOff.expires, edits, source);
 
-  const entry = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print };
+  const entry = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print, binding };
   const existing = reviewers.items.find((item) => isMap(item) && item.get('name') === signOff.reviewer);
   if (isMap(existing)) {
     for (const [key, value] of Object.entries(entry)) setValue(existing, key, value, edits, source);
@@ -125,7 +137,7 @@ function signOffEdits(doc: Document, source: string, signOff: SignOff & { expire
 }
 
 /** Writes a whole `review:` block (replacing one without reviewers, or appended at the end of the file). */
-function newReviewBlock(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string): { edits: Edit[]; replaced: boolean } {
+function newReviewBlock(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string, binding: string): { edits: Edit[]; replaced: boolean } {
   const block = [
     'review:',
     '  status: approved',
@@ -135,6 +147,7 @@ function newReviewBlock(doc: Document, source: string, signOff: SignOff & { expi
     `      role: ${scalar(signOff.role)}`,
     `      date: ${scalar(signOff.date)}`,
     `      fingerprint: ${scalar(print)}`,
+    `      binding: ${scalar(binding)}`,
   ].join('\n');
   const contents = doc.contents;
   const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === 'review') : undefined;

@@ -15,6 +15,8 @@ export interface ApprovalSnapshot {
   canonical: Canonical;
   /** Set when this approval kept the previous approval's version on purpose (`approve --same-version "reason"`). */
   sameVersion?: { version: string; reason: string; replaces: string };
+  /** What each sign-off bound (see binding.ts), so an edit after approval can be named. */
+  reviewers?: { name: string; role: string; date: string; expires: string; binding: string }[];
 }
 
 /** approval.json for the base edition; editions/<edition>.approval.json for an edition overlay. */

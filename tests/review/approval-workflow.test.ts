@@ -34,6 +34,7 @@ describe('approvals bound to content', () => {
       '+      role: Regulatory Affairs',
       '+      date: "2026-11-18"',
       expect.stringMatching(/^\+ {6}fingerprint: sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^\+ {6}binding: sha256:[0-9a-f]{64}$/),
     ]);
     // every comment of the original is still there
     for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after).toContain(comment);
