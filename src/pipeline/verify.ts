@@ -63,7 +63,13 @@ export async function verifyPdf(file: string, courseDir: string | undefined, tod
   if (!structure.structure) return { ok: false, file, problems: [...structure.problems, 'not a readable PDF'] };
   // The slot is the one the course's templates declare (deckhand's own without a course); the
   // checks below read the original revision of a personalised copy, and otherwise the whole file, as a viewer draws it.
-  const personal = await checkPersonalisation(whole, prepared?.ok ? prepared.course.templates : new TemplateSet());
+  let personal: Awaited<ReturnType<typeof checkPersonalisation>>;
+  try {
+    personal = await checkPersonalisation(whole, prepared?.ok ? prepared.course.templates : new TemplateSet());
+  } catch (error) {
+    // A file whose revisions pdf-lib cannot parse is a verdict, never a crash.
+    return { ok: false, file, problems: [...structure.problems, `not a readable PDF: ${(error as Error).message}`] };
+  }
   const bytes = personal.personalised ? personal.baseBytes : whole;
   let record: DeckhandRecord | undefined;
   try {

@@ -194,7 +194,11 @@ describe('withdrawal', () => {
     expect(release.stderr).toContain('Dosing table corrected in 1.1');
     const draft = await buildArgs(['build', w.dir, '--out', wOut, '--only', 'handout-pdf'], { cwd: w.root }, browser);
     expect(draft.status).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(wOut, 'manifest.json'), 'utf8')) as { outputs: { withdrawn?: { reason: string } }[] };
-    expect(manifest.outputs[0]?.withdrawn?.reason).toBe('Dosing table corrected in 1.1');
+    const manifest = JSON.parse(readFileSync(join(wOut, 'manifest.json'), 'utf8')) as { outputs: { edition: string; kind: string; withdrawn?: { reason: string } }[] };
+    const entry = (edition: string) => manifest.outputs.find((o) => o.edition === edition && o.kind === 'handout-pdf');
+    expect(entry('base')?.withdrawn?.reason, JSON.stringify(manifest.outputs.map((o) => [o.edition, o.kind, o.withdrawn]))).toBe('Dosing table corrected in 1.1');
+    // Each edition has its own code: the German edition (INV-PM-TRN-0142-DE) is not withdrawn.
+    expect(entry('de-de')).toBeDefined();
+    expect(entry('de-de')?.withdrawn).toBeUndefined();
   });
 });

@@ -56,6 +56,17 @@ describe('deckhand verify', () => {
     expect(result.status).toBe(0);
   });
 
+  it('gives a verdict, not a crash, for a file whose header is damaged', () => {
+    const damaged = join(out, 'damaged.pdf');
+    const bytes = readFileSync(handout);
+    bytes[2] = 0x45; // %PDF → %PEF
+    writeFileSync(damaged, bytes);
+    const result = runCli(['verify', damaged, released.dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.stderr).toMatch(/not a readable PDF|cross-reference/);
+  });
+
   it('gives the same as JSON', () => {
     const result = runJson<{ ok: boolean; record: { documentCode: string; version: string; reviewers: { name: string }[]; contentFingerprint: string } }>(['verify', handout, released.dir]);
     expect(result.status).toBe(0);
