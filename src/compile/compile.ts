@@ -99,7 +99,7 @@ export function compileDeck(input: CompileInput, templates: TemplateSet, options
   const { theme, brand } = input;
   const deck = { ...deckView(view, theme, sectionNotes(input.course), input.catalogue), langYaml: trusted(JSON.stringify(view.lang)), themeYaml: trusted(JSON.stringify(theme)), brand: brandView(brand) };
   const md = templates.record(() => (noteBrand(templates, brand), templates.render('deck.md.hbs', escapeView(deck, escapeMarkdown), translateData(input.catalogue, escapeMarkdown))));
-  const marp = templates.record(() => (noteBrand(templates, brand), renderMarp(md.value, templates.text(`themes/${theme}.css`) + (brand ? brandCss(brand.colours, brand.font, 'section') : ''))));
+  const marp = templates.record(() => (noteBrand(templates, brand), renderMarp(md.value, templates.text(`themes/${theme}.css`) + (brand ? brandCss(brand.colours, brand.font, 'section', brand.logo?.dataUri) : ''))));
   const meta = { lang: view.lang, title: view.title };
   const fontCss = options.fonts(`${view.title} ${marp.value.html} ${marp.value.comments.flat().join(' ')}`);
   const html = templates.record(() => deckHtml(templates, marp.value, meta, fontCss, input.catalogue));

@@ -54,8 +54,10 @@ export function brandColours(given: Partial<BrandColours> & Pick<BrandColours, '
 }
 
 /** The rule that sets a brand's custom properties on `selector` (`:root` for the handout, `section` for Marp). */
-export function brandCss(colours: BrandColours, font: string, selector: string): string {
+export function brandCss(colours: BrandColours, font: string, selector: string, logoDataUri?: string): string {
   const props = (Object.keys(COLOUR_ROLES) as ColourRole[]).map((role) => `${COLOUR_ROLES[role]}: ${colours[role]};`);
+  // A data: URL made by deckhand (base64, no quotes or parentheses), so it cannot end the url().
+  if (logoDataUri && /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(logoDataUri)) props.push(`--brand-logo: url("${logoDataUri}"); --brand-logo-plate: #fff;`);
   // The font name comes from a closed list (brand.ts SHIPPED_FONTS); quoting it is all CSS needs.
   return `\n/* brand (templates/brand.yaml or presentation.brand) */\n${selector} { ${props.join(' ')} --brand-font: '${font}'; }\n`;
 }
