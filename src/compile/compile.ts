@@ -7,6 +7,8 @@
  * The build, the tests and the benchmark all compile through here.
  */
 import type { Asset } from '../content/assets.js';
+import { brandCss } from '../render/brand-css.js';
+import { noteBrand, type Brand } from '../render/brand.js';
 import type { Edition } from '../content/edition.js';
 import type { Course } from '../content/schema.js';
 import { deckHtml, deckPrintHtml, speakerNotes } from '../deck/deck-html.js';
@@ -38,6 +40,8 @@ export interface CompileInput {
   date: Date;
   day: string;
   theme: string;
+  /** Colours, logo and font (render/brand.ts); undefined leaves the stylesheets' own values. */
+  brand?: Brand;
   paper: PaperId;
   fingerprint: string;
   sourceSha256: string;
@@ -92,10 +96,10 @@ export const compileView = (input: CompileInput, text?: InterfaceText): CourseVi
 export { sectionNotes };
 
 export function compileDeck(input: CompileInput, templates: TemplateSet, options: CompileOptions, view = compileView(input, options.text)): CompiledDeck {
-  const { theme } = input;
-  const deck = { ...deckView(view, theme, sectionNotes(input.course), input.catalogue), langYaml: trusted(JSON.stringify(view.lang)), themeYaml: trusted(JSON.stringify(theme)) };
-  const md = templates.record(() => templates.render('deck.md.hbs', escapeView(deck, escapeMarkdown), translateData(input.catalogue, escapeMarkdown)));
-  const marp = templates.record(() => renderMarp(md.value, templates.text(`themes/${theme}.css`)));
+  const { theme, brand } = input;
+  const deck = { ...deckView(view, theme, sectionNotes(input.course), input.catalogue), langYaml: trusted(JSON.stringify(view.lang)), themeYaml: trusted(JSON.stringify(theme)), brand: brandView(brand) };
+  const md = templates.record(() => (noteBrand(templates, brand), templates.render('deck.md.hbs', escapeView(deck, escapeMarkdown), translateData(input.catalogue, escapeMarkdown))));
+  const marp = templates.record(() => (noteBrand(templates, brand), renderMarp(md.value, templates.text(`themes/${theme}.css`) + (brand ? brandCss(brand.colours, brand.font, 'section', brand.logo?.dataUri) : ''))));
   const meta = { lang: view.lang, title: view.title };
   const fontCss = options.fonts(`${view.title} ${marp.value.html} ${marp.value.comments.flat().join(' ')}`);
   const html = templates.record(() => deckHtml(templates, marp.value, meta, fontCss, input.catalogue));
@@ -120,8 +124,11 @@ export function compileDeck(input: CompileInput, templates: TemplateSet, options
   };
 }
 
+/** What templates see of the brand: `brand.logo` (a data: URL, or '' for none) and `brand.name`. */
+export const brandView = (brand: Brand | undefined) => ({ logo: trusted(brand?.logo?.dataUri ?? ''), name: brand?.name ?? '' });
+
 export function compileHandout(input: CompileInput, templates: TemplateSet, options: CompileOptions, view = compileView(input, options.text)): CompiledHandout {
-  const { value, reads } = templates.record(() => renderHandout(templates, view, input.paper, options.fonts, input.catalogue));
+  const { value, reads } = templates.record(() => (noteBrand(templates, input.brand), renderHandout(templates, view, input.paper, options.fonts, input.catalogue, input.brand)));
   return { html: value, reads };
 }
 

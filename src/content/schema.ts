@@ -287,6 +287,7 @@ export const courseSchema = z
       .strictObject({
         templates: z.string().max(200).optional().describe('Folder (relative to the course) with deck/handout templates that override the built-in ones.'),
         theme: z.string().regex(/^[a-z0-9-]+$/).max(64).optional().describe('Theme name: a CSS file in templates/themes/ or the course templates folder.'),
+        brand: z.string().regex(/^[a-z0-9-]+$/).max(64).optional().describe('Brand name: brands/NAME/brand.yaml in the course templates folder or deckhand\'s templates (default: templates/brand.yaml).'),
         paper: z.enum(['a4', 'letter']).optional().describe('Handout paper size.'),
       })
       .optional(),

@@ -9,6 +9,8 @@ import type { TemplateSet } from '../render/template-set.js';
 import type { PaperId } from '../render/paper.js';
 import { slotReservationCssOf } from '../render/slot-declaration.js';
 import { ladderSvg } from './ladder-svg.js';
+import { brandCss, ladderColours } from '../render/brand-css.js';
+import type { Brand } from '../render/brand.js';
 import { withoutBreakHints } from '../render/break-hints.js';
 
 const CSS_SIZES: Record<PaperId, string> = { a4: 'A4', letter: 'letter' };
@@ -46,7 +48,7 @@ export function citedHandoutView(view: CourseView) {
  * on output that holds course text, so no placeholder in the content can pull
  * trusted CSS into the page.
  */
-export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss, catalogue: Catalogue): string {
+export function renderHandout(templates: TemplateSet, view: CourseView, paper: PaperId, fonts: FontCss, catalogue: Catalogue, brand?: Brand): string {
   // The figure wraps its own labels; soft hyphens are for the HTML text only.
   const steps = view.steps.map((s) => ({ number: s.number, title: withoutBreakHints(s.title) }));
   const cited = citedHandoutView(view);
@@ -54,10 +56,16 @@ export function renderHandout(templates: TemplateSet, view: CourseView, paper: P
     ...cited,
     paper: { id: paper, cssSize: CSS_SIZES[paper] },
     fontCss: trusted(fontCss),
-    themeCss: trusted(templates.text('themes/handout.css')),
+    themeCss: trusted(templates.text('themes/handout.css') + (brand ? brandCss(brand.colours, brand.font, ':root') : '')),
+    brand: { logo: trusted(brand?.logo?.dataUri ?? ''), name: brand?.name ?? '' },
     // Keeps the personalisation slot (templates/personalization.yaml) free of content.
     slotCss: trusted(slotReservationCssOf(templates)),
-    ladderSvg: trusted(ladderSvg(steps, { label: steps.map((s) => catalogue.t('ladder.figureStep', { number: s.number, title: s.title })).join(', ') })),
+    ladderSvg: trusted(
+      ladderSvg(steps, {
+        label: steps.map((s) => catalogue.t('ladder.figureStep', { number: s.number, title: s.title })).join(', '),
+        ...(brand ? { colours: ladderColours(brand.colours) } : {}),
+      }),
+    ),
   });
   const data = translateData(catalogue, escapeHtml);
   const draft = templates.render('handout.html.hbs', escapeView(handout(''), escapeHtml), data);

@@ -16,6 +16,7 @@ import { editionIds, loadEdition, type LoadedEdition } from '../content/load-edi
 import { loadCatalogue, type Catalogue } from '../i18n/index.js';
 import { checkMarketRules, loadMarketProfile } from '../markets/index.js';
 import { TemplateSet } from '../render/template-set.js';
+import { brandRel, loadBrand } from '../render/brand.js';
 import { approvalState, type ApprovalState } from '../review/approval-state.js';
 import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../review/canonical.js';
 import { courseInputs } from '../review/course-inputs.js';
@@ -164,6 +165,10 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
     return problem(['presentation', 'theme'], `themes/${theme}.css must declare its name with a /* @theme ${theme} */ comment, or Marp will not find it`);
   }
 
+  const brandName = course.presentation?.brand;
+  const brand = loadBrand(templates, brandName, options.cwd);
+  if (!brand.ok) return brand.missing ? problem(['presentation', 'brand'], `brand "${brandName}" not found (looked for ${brandRel(brandName)} in ${templates.roots.join(' and ')})`) : brand;
+
   const inputs = courseInputs(base, templatesDir);
   const canonical = overlay ? editionCanonical(base.course, overlay.overlay, { ...inputs, ...courseInputs(loaded, undefined) }) : canonicalForm(course, inputs);
   const print = fingerprint(canonical);
@@ -202,7 +207,7 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
       catalogue: cat.catalogue,
       id: course.id,
       edition,
-      input: { edition, catalogue: cat.catalogue, course, state, assets: loaded.assets, date, day: isoDay(date), theme, paper, fingerprint: print, sourceSha256: loaded.sourceSha256 },
+      input: { edition, catalogue: cat.catalogue, course, state, assets: loaded.assets, date, day: isoDay(date), theme, ...(brand.brand ? { brand: brand.brand } : {}), paper, fingerprint: print, sourceSha256: loaded.sourceSha256 },
       templates,
       ...(templatesDir ? { templatesDir } : {}),
       theme,
