@@ -30,7 +30,7 @@ export interface InterfaceText {
   audience: Record<'hcp' | 'patient' | 'internal', string>;
   procedureKind: Record<'diagnostic' | 'therapeutic' | 'diagnostic-therapeutic', string>;
   /** The reference list: heading and the words a citation style adds (see render/citations.ts). */
-  references: { heading: string; date(iso: string): string; accessed(date: string): string; availableFrom: string; internet: string; dataOnFile: string };
+  references: { heading: string; date(iso: string): string; accessed(date: string): string; availableFrom: string; internet: string; dataOnFile: string; etAl: string };
   /** The redline (`deckhand diff`): a review copy of what changed since approval. */
   redline: {
     title(course: string): string;
@@ -94,6 +94,7 @@ export function interfaceText(catalogue: Catalogue): InterfaceText {
       availableFrom: t('references.availableFrom'),
       internet: t('references.internet'),
       dataOnFile: t('references.dataOnFile'),
+      etAl: t('references.etAl'),
     },
     certification: {
       heading: (expires) => t('certification.heading', { expires }),

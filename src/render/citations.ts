@@ -22,6 +22,8 @@ export interface ReferenceText {
   /** Marks a web source after its title ("[Internet]" in Vancouver). */
   internet: string;
   dataOnFile: string;
+  /** After the sixth author: "et al" in Vancouver ("ve ark" in Turkish). */
+  etAl: string;
 }
 
 export interface ReferenceEntry {
@@ -106,7 +108,7 @@ export function numberCitations(references: readonly Reference[], order: readonl
 }
 
 function entry(r: Reference, number: number, text: ReferenceText): ReferenceEntry {
-  const authors = r.authors ? (r.authors.length > 6 ? `${r.authors.slice(0, 6).join(', ')}, et al` : r.authors.join(', ')) : undefined;
+  const authors = r.authors ? (r.authors.length > 6 ? `${r.authors.slice(0, 6).join(', ')}, ${text.etAl}` : r.authors.join(', ')) : undefined;
   const accessedText = r.accessed ? text.accessed(text.date(r.accessed)) : undefined;
   const dateText = r.published ? text.date(r.published) : r.year !== undefined ? String(r.year) : undefined;
   const doiUrl = r.doi ? `https://doi.org/${r.doi}` : undefined;

@@ -24,7 +24,7 @@ import { sharedBrowser } from '../support/api.js';
 import { SAMPLE_DIR, tempDir } from '../support/fixtures.js';
 import { loadPdf, pageTexts } from '../support/pdf.js';
 
-const labels = imposeLabels(interfaceText(catalogueFor('en')));
+const labels = imposeLabels(catalogueFor('en'));
 const browser = sharedBrowser();
 let tmp: string;
 let deckPdf: Uint8Array;

@@ -74,8 +74,8 @@ describe('citations in the sample\'s PDFs', () => {
       expect(refsPage, `${kind} has a references page`).toBeGreaterThan(0);
       expect(texts[refsPage]).toContain(`INVAMED Medical Affairs. ${TITLE} [Internet]. INVAMED blog; 2017 Apr 28 [cited 2026 Nov 2].`);
       const internal = links(doc).filter((l) => l.target !== undefined);
-      // 6 steps, 6 procedures, 3 technologies and 3 FAQ answers each cite the article: 18 links, all to the references page.
-      expect(internal.length, kind).toBe(18);
+      // 6 steps, 5 team members, 6 procedures, 3 technologies and 3 FAQ answers each cite the article: 23 links, all to the references page.
+      expect(internal.length, kind).toBe(23);
       expect(new Set(internal.map((l) => l.target))).toEqual(new Set([refsPage]));
       expect(new Set(internal.map((l) => l.page)).size, `${kind}: citations on several pages`).toBeGreaterThan(kind === 'deck' ? 8 : 2);
       // The number reads as a superscript after the cited text ("…later steps.1").
