@@ -52,7 +52,7 @@ describe('the shipped catalogues', () => {
     const sameInDe = en.catalogue.keys.filter((k) => wordy(en.catalogue.t(k, params)) && de.catalogue.t(k, params) === en.catalogue.t(k, params));
     expect(sameInTr).toEqual([]);
     // German shares a few words with English.
-    expect(sameInDe.filter((k) => !['cover.version', 'documentControl.version', 'footer.codeLine', 'personalisation.name', 'references.etAl'].includes(k))).toEqual([]);
+    expect(sameInDe.filter((k) => !['cover.version', 'documentControl.version', 'footer.codeLine', 'personalisation.name', 'references.etAl', 'references.internet'].includes(k))).toEqual([]);
     expect(tr.catalogue.t('watermark.draft')).toBe('TASLAK — DAĞITIM İÇİN DEĞİLDİR');
     expect(de.catalogue.t('footer.pageOf', { page: 3, pages: 15 })).toBe('Seite 3 von 15');
     expect(tr.catalogue.t('faq.heading')).toBe('Sıkça sorulan sorular');
@@ -140,6 +140,9 @@ describe('catalogue validation', () => {
     const own = root({ 'de.yaml': 'faq:\n  heading: Fragen\n' });
     const result = loadCatalogue([own, BUILTIN_TEMPLATES], 'de', { cwd: own });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.diagnostics[0]?.message).toMatch(/^lacks 12\d keys that en\.yaml has: audience\.hcp, audience\.patient, /);
+    const en = loadCatalogue([BUILTIN_TEMPLATES], 'en');
+    if (!en.ok) throw new Error('en.yaml failed to load');
+    // Every key but the one it gives (faq.heading), however many en.yaml has.
+    if (!result.ok) expect(result.diagnostics[0]?.message).toMatch(new RegExp(`^lacks ${en.catalogue.keys.length - 1} keys that en\\.yaml has: audience\\.hcp, audience\\.patient, `));
   });
 });
