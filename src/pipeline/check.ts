@@ -52,6 +52,7 @@ export function check(options: CheckOptions = {}): CheckResult {
   const warnings: string[] = [];
   const valid: PreparedCourse[] = [];
   const codes: { id: string; code: string }[] = [];
+  const reported = new Set<string>();
   const env = options.env ?? process.env;
   const today = reviewDay(env);
   for (const dir of discoverCourses(options.courseDirs ?? [], options.cwd, (message) => warnings.push(message))) {
@@ -59,8 +60,11 @@ export function check(options: CheckOptions = {}): CheckResult {
     for (const course of result.prepared) {
       const templateErrors = templateProblems(course, options.cwd);
       if (templateErrors.length > 0) {
-        errors.push(...templateErrors);
-        byCourse.push(templateErrors);
+        // Editions share the course's templates: a fault one edition already reported (same file, line and message) is refused again, not listed again.
+        const fresh = templateErrors.filter((d) => !reported.has(diagnosticKey(d)));
+        for (const d of fresh) reported.add(diagnosticKey(d));
+        errors.push(...fresh);
+        byCourse.push(fresh);
         courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: false });
         continue;
       }
@@ -94,6 +98,8 @@ export function check(options: CheckOptions = {}): CheckResult {
   warnings.push(...sharedCodeWarnings(codes));
   return { ok: errors.length === 0, courses, errors, warnings, contentWarnings: uniqueDiagnostics(contentWarnings), byCourse };
 }
+
+const diagnosticKey = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.path}:${d.message}`;
 
 /** "course" for the base edition, "course (de-de)" for another: the name in shared-code warnings. */
 function editionLabel(course: PreparedCourse): string {

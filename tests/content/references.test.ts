@@ -94,8 +94,13 @@ describe('reference checks', () => {
     expect(referencePolicyProblems(raw, ['procedures'], 'templates/markets/TR.yaml')).toEqual([
       { path: ['procedures', 4], message: 'procedures[id=rf-denervation] cites no reference, but templates/markets/TR.yaml requires one for procedures; add references: [id]' },
     ]);
-    // Team members cite nothing in the sample (they have no ids yet), so a policy on team names each by position and discipline.
-    expect(referencePolicyProblems(raw, ['team']).map((p) => p.message)[0]).toBe('team.members[0] ("Pain medicine physician") cites no reference, but policy.requireReferences requires one for team; add references: [id]');
+    // The sample's team cites the article; a member that cites nothing is named by id, or without one by position and discipline.
+    expect(referencePolicyProblems(raw, ['team'])).toEqual([]);
+    const members = raw.team.members.map(({ references: _cites, ...member }, i) => (i === 0 ? { ...member, id: undefined } : member));
+    expect(referencePolicyProblems({ ...raw, team: { ...raw.team, members } }, ['team']).map((p) => p.message).slice(0, 2)).toEqual([
+      'team.members[0] ("Pain medicine physician") cites no reference, but policy.requireReferences requires one for team; add references: [id]',
+      'team.members[id=physical-therapist] cites no reference, but policy.requireReferences requires one for team; add references: [id]',
+    ]);
   });
 });
 

@@ -70,7 +70,8 @@ describe('loading a profile', () => {
     expect(result.ok ? [] : result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`)).toEqual([
       'markets/GB.yaml:6:5  requires[0]  "adverseEvent" is not a requirement deckhand knows; did you mean "adverseEvents"? (known: adverseEvents, prescribingInformation, localContact, datePrepared)',
       'markets/GB.yaml:8:1  maxReviewMonth  unknown key "maxReviewMonth"; did you mean "maxReviewMonths"?',
-      expect.stringMatching(/^markets\/GB\.yaml:9:26 {2}requireReferences\[1\] {2}must be one of "steps", "procedures", "technologies", "team", "faq", not the text "glossary"$/),
+      // The kinds a course's policy.requireReferences names.
+      'markets/GB.yaml:9:26  requireReferences[1]  must be one of "ladder", "procedures", "technologies", "team", "faq", "statements", not the text "glossary"',
     ]);
   });
 
@@ -115,8 +116,13 @@ describe('checkMarketRules', () => {
 
   it('names every item without a reference by id when the profile requires references', () => {
     const course = { ...COURSE, faq: [{ id: 'faq-sport', references: [] }, { id: 'faq-risk' }], technologies: [{ id: 'scs', references: ['ref-2'] }] };
-    const paths = checkMarketRules(profile('GB'), edition(FILE, 'faq: {}\n', course)).map((d) => d.path);
-    expect(paths).toEqual(['faq[id=faq-sport]', 'faq[id=faq-risk]']);
+    const problems = checkMarketRules(profile('GB'), edition(FILE, 'faq: {}\n', course));
+    // The field path, as for a course's own policy.requireReferences; the message names the item by id and the profile as the rule.
+    const rule = `the GB market profile (${profile('GB').file})`;
+    expect(problems.map((d) => [d.path, d.message])).toEqual([
+      ['faq[0]', `faq[id=faq-sport] cites no reference, but ${rule} requires one for faq; add references: [id]`],
+      ['faq[1]', `faq[id=faq-risk] cites no reference, but ${rule} requires one for faq; add references: [id]`],
+    ]);
   });
 
   it('needs a date of preparation when the profile says so', () => {
