@@ -57,6 +57,8 @@ async function overflowingBoxes(): Promise<string[]> {
             if (['HEADER', 'FOOTER', 'STYLE'].includes(el.tagName) || el.closest('header, footer')) continue;
             const r = el.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) continue;
+            // The ladder's bars have a fixed height: white label text spilling out of a bar is lost on the white slide.
+            if (el.matches('section.ladder ol > li') && el.scrollHeight > el.clientHeight + 1) out.push(`slide ${i + 1} (${section.className}): <${el.tagName.toLowerCase()}> text taller than its box`);
             if (r.top < slide.top - 0.5 || r.left < slide.left - 0.5 || r.right > slide.right + 0.5 || r.bottom > slide.bottom - FOOTER_BAND + 0.5) {
               out.push(`slide ${i + 1} (${section.className}): <${el.tagName.toLowerCase()}> ${Math.round(r.top - slide.top)}..${Math.round(r.bottom - slide.top)} px "${(el.textContent ?? '').slice(0, 40)}"`);
             }
@@ -80,10 +82,7 @@ describe('slides with the longest valid value in every field', () => {
     expect((await boxes()).filter((b) => b.startsWith('slide 1 '))).toEqual([]);
   });
 
-  // KNOWN GAP (found by this test, not yet fixed): with 200-character step titles, list items and
-  // 2 000-character texts, pagination (character-count estimates in paginate.ts) under-counts:
-  // the agenda, ladder, step, procedure and FAQ slides overflow. Flip to \`it\` once they fit.
-  it.fails('every slide keeps every box inside it, above the footer band', { timeout: 60_000 }, async () => {
+  it('every slide keeps every box inside it, above the footer band', { timeout: 60_000 }, async () => {
     expect(await boxes()).toEqual([]);
   });
 });
