@@ -1,7 +1,8 @@
 /**
  * Splits long lists across follow-on slides ("FAQ (2/3)") before rendering, so
  * no slide overflows. Heights are estimated in pixels: each text is wrapped
- * greedily at its break opportunities (spaces, soft hyphens, hyphens) with an
+ * greedily at its break opportunities (spaces other than no-break spaces, zero-width
+ * spaces, soft hyphens, hyphens not followed by a word joiner) with an
  * average character width, and set in the face (size, line height) the theme
  * gives it. The numbers match the built-in theme (templates/themes/clinical.css)
  * with a safety margin, so estimates err on the tall side; a browser test
@@ -11,7 +12,13 @@
  * browser itself runs only in src/print, after this step.
  */
 import { boundaryAtOrBefore } from '../render/graphemes.js';
-import { isBreakHint, SOFT_HYPHEN, visibleLength } from './break-hints.js';
+import { isBreakHint, SOFT_HYPHEN, visibleLength, WORD_JOINER } from './break-hints.js';
+
+/** Spaces a browser never breaks at (no-break, figure, narrow no-break): they take room like a letter. */
+const NO_BREAK_SPACE = /[\u00A0\u2007\u202F]/;
+/** A break opportunity of no width. */
+const ZERO_WIDTH_SPACE = '\u200B';
+const DASH = /[-\u2010\u2013\u2014]/;
 
 export interface SlideMetrics {
   /** The slide's content box in px: 1280 − 2 × 72 wide, 720 − 48 − 86 tall (clinical.css padding). */
@@ -67,16 +74,18 @@ function runs(spans: Span[], metrics: SlideMetrics): Run[] {
       if (width > 0 || space) out.push({ width, hyphen: hyphen ? char : 0, space: space ? char : 0 });
       width = 0;
     };
-    for (const c of text) {
+    const chars = [...text];
+    chars.forEach((c, i) => {
       if (c === SOFT_HYPHEN) end(true, false);
-      else if (isBreakHint(c)) continue;
-      else if (/\s/.test(c)) end(false, true);
+      else if (c === ZERO_WIDTH_SPACE) end(false, false);
+      else if (isBreakHint(c)) return;
+      else if (/\s/.test(c) && !NO_BREAK_SPACE.test(c)) end(false, true);
       else {
         width += c.length * char;
-        // A line may break after a hyphen or dash.
-        if (c === '-' || c === '\u2010' || c === '\u2013' || c === '\u2014') end(false, false);
+        // A line may break after a hyphen or dash, unless a word joiner follows (document codes: hyphenate.ts).
+        if (DASH.test(c) && chars[i + 1] !== WORD_JOINER) end(false, false);
       }
-    }
+    });
   }
   if (width > 0) out.push({ width, hyphen: 0, space: 0 });
   return out;
