@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/content/diagnostic.js';
 import type { Course } from '../../src/content/schema.js';
+import { hyphenate } from '../../src/render/hyphenate.js';
 import { splitText } from '../../src/render/paginate.js';
 import { ACCEPTED, type HostileEntry } from './corpus.js';
 import {
@@ -46,6 +47,17 @@ function valid(course: Course): Course {
   if (!v.ok) throw new Error(`refused: ${JSON.stringify(v.problems)}`);
   return v.course;
 }
+
+describe('the benign stand-in', () => {
+  // The comparisons below are only fair if the stand-in wraps like the text, and only meaningful if it is inert.
+  const lang = s.prepared.input.edition.language;
+  const breaks = (t: string) => [...hyphenate(t, lang)].map((c) => (/[\s\u00AD\u2060\u200B.?!\u2010-\u2014]/u.test(c) ? c : c === '-' ? '\u2010' : 'x'.repeat(c.length))).join('');
+  it.each(ACCEPTED.map((e) => [e.name, e.text]))('%s: same break points and run lengths, no syntax', (_name, text) => {
+    const stand = benign(text);
+    expect(breaks(stand)).toBe(breaks(text.trim()));
+    expect(stand).not.toMatch(/[-#*_`<>&[\]()|\\{}$~:;=/"'@%^+,]/);
+  });
+});
 
 describe('placeholders and sentinels in one field', () => {
   // The issue's case: the font placeholder in the title put the font CSS into the running header.
