@@ -28,6 +28,8 @@ export const FACES = {
   agenda: face(30, 1.38),
   ladderIntro: face(19, 1.35),
   disclaimer: face(23, 1.38),
+  /** The document-control table: 18px. */
+  table: face(18, 1.38),
 } as const;
 
 /** Vertical spacing of clinical.css, px. */

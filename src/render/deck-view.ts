@@ -52,6 +52,8 @@ export interface DeckView extends CourseView {
   headerYaml?: Trusted;
   agenda: string[];
   ladderStyle: Trusted;
+  /** The review as the document-control slide shows it: `more` says how many reviewers did not fit. */
+  review: CourseView['review'] & { more?: string; tableClass: Trusted };
   /** A ladder intro too long to sit under the staircase, on follow-on slides. */
   ladderIntroPages: Page<string>[];
   stepPages: StepPage[];
@@ -225,11 +227,13 @@ export function deckView(view: CourseView, theme: string, notes: SectionNotes, c
   });
 
   const ladder = ladderSlide(view, L, t('ladder.heading'));
+  const review = documentControlReview(view, L, t);
   const { ladderIntro: _intro, ...rest } = view;
 
   return {
     ...rest,
     ...(ladder.intro ? { ladderIntro: ladder.intro } : {}),
+    review,
     ladderIntroPages: ladder.introPages(paginate, room, part),
     theme,
     titleClass: trusted(titleClasses(view)),
@@ -267,6 +271,36 @@ export function titleClasses(view: Pick<CourseView, 'title' | 'subtitle' | 'orga
   if (subtitle > 90 || title + subtitle > 200) classes.push('subtitle-l');
   if (view.organisation.length > 80) classes.push('meta-l');
   return classes.join(' ');
+}
+
+/**
+ * The document-control slide is one slide, its lower part kept for the stamped
+ * certification block (clinical.css: padding-bottom 300px). Its table gets
+ * smaller type when long values need it (the theme's doc-control-<px> classes),
+ * and its reviewer list keeps as many entries as fit and names how many more
+ * there are; the handout's document control lists them all.
+ */
+function documentControlReview(view: CourseView, L: Layout, t: (key: string, params?: Record<string, string | number>) => string): DeckView['review'] {
+  // The value column is about 60 % of the slide's width; each row has its cell padding (18px).
+  const width = L.metrics.width * 0.6;
+  const rows = [t('documentControl.value'), view.document.code, view.document.version, view.document.preparedLabel, view.review.statusLabel, view.review.expiresLabel || '—'];
+  const budget = L.room(t('documentControl.heading')) - 300 - 18;
+  const entry = (r: CourseView['review']['reviewers'][number]) => t('documentControl.reviewerEntry', { name: r.name, role: r.role, date: r.dateLabel });
+  const all = view.review.reviewers;
+  const height = (size: number, n: number) => {
+    const face = { ...FACES.table, size };
+    const cell = (text: string) => textHeight(text, face, width, L.metrics) + 18;
+    const reviewers = all.slice(0, n).map(entry).join('; ') + (n < all.length ? `; ${t('documentControl.moreReviewers', { count: all.length - n })}` : '');
+    return rows.reduce((sum, r) => sum + cell(r), 0) + cell(reviewers || view.review.noneLabel);
+  };
+  const sizes = [18, 16, 14, 12, 10];
+  const size = sizes.find((px) => height(px, Math.min(1, all.length)) <= budget) ?? 10;
+  let shown = all.length;
+  while (shown > 1 && height(size, shown) > budget) shown--;
+  // A class name made here from a number: trusted, so the Markdown escaping leaves its hyphen alone.
+  const tableClass = trusted(size < 18 ? `doc-control-${size}` : '');
+  if (shown === all.length) return { ...view.review, tableClass };
+  return { ...view.review, reviewers: all.slice(0, shown), more: t('documentControl.moreReviewers', { count: all.length - shown }), tableClass };
 }
 
 /** The agenda is one slide: when its entries would not fit, the step titles it quotes are shortened (the ladder and step slides show them whole). */
