@@ -60,7 +60,7 @@ describe('the example CI workflow', () => {
     expect(steps('release').find((s) => s.name?.startsWith('Publish'))?.if).toBe("github.ref == 'refs/heads/main' && github.event_name == 'push'");
   });
 
-  it('its steps, run here, give one merged manifest covering every output once, and the gate rebuilds nothing', () => {
+  it('its steps, run here, give one merged manifest covering every output once, and the gate rebuilds the same bytes', () => {
     const ws = sampleWorkspace();
     made.push(ws.root);
     // A second approved course on the other shard.
@@ -92,8 +92,12 @@ describe('the example CI workflow', () => {
 
     const gate = cli(['build', '--release', '--out', 'output', ...only, '--json']);
     expect(gate.status, gate.stderr).toBe(0);
-    const report = JSON.parse(gate.stdout) as { outputs: { rebuilt: boolean }[] };
-    expect(report.outputs.filter((o) => o.rebuilt)).toEqual([]);
+    // A release never trusts the cache (issue 18): it rebuilds every output, and the shards' bytes come out again.
+    const report = JSON.parse(gate.stdout) as { outputs: { path: string; rebuilt: boolean; sha256: string; reasons?: string[] }[] };
+    expect(report.outputs).toHaveLength(4);
+    for (const o of report.outputs) expect(o.reasons ?? []).toContain('--release rebuilds: a release never trusts the cache');
+    const sharded = new Map((manifest.outputs as unknown as { path: string; sha256: string }[]).map((o) => [o.path, o.sha256]));
+    for (const o of report.outputs) expect(o.sha256, o.path).toBe(sharded.get(o.path.replace(/^output\//, '')));
     const after = JSON.parse(readFileSync(join(ws.root, 'output', 'manifest.json'), 'utf8')) as { outputs: unknown[] };
     expect(after.outputs).toHaveLength(4);
   });

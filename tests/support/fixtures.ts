@@ -11,8 +11,19 @@ export const CLI = join(REPO, 'bin', 'deckhand.js');
 /** A fixed build date, so builds are reproducible and the sample's review (expires 2027-11-30) is valid. */
 export const EPOCH = String(Date.UTC(2026, 10, 20) / 1000);
 
+/** Every folder tempDir made in this test file; tests/support/cleanup.ts removes them after the file. */
+const made = new Set<string>();
+
 export function tempDir(prefix = 'deckhand-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.add(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made (run after each test file, so none is left in /tmp). */
+export function removeTempDirs(): void {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  made.clear();
 }
 
 /**
