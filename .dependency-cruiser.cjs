@@ -7,7 +7,7 @@
 const LAYERS = [
   ['content'],
   ['review'],
-  ['i18n'],
+  ['i18n', 'markets'],
   ['render'],
   ['deck', 'handout', 'pptx'],
   ['compile'],

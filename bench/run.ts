@@ -169,8 +169,16 @@ interface BuildJson {
   browserLaunches: number;
 }
 
+/**
+ * The bench's "full build": the four outputs marp-cli and the floor can be compared with (deck Markdown,
+ * HTML, PDF and the handout), base edition only. The trainer's-pack kinds (notes, slides, PPTX, public HTML)
+ * and the DE/TR editions are left out so each scenario measures the same work as before they existed.
+ */
+const FULL_KINDS = 'deck-md,deck-html,deck-pdf,handout-pdf';
+
 async function deckhand(n: number, out: string, extra: string[]): Promise<Ran & { result: BuildJson }> {
-  const ran = await run([DECKHAND, 'build', ...ws.courses.slice(0, n), '--out', out, '--json', ...extra], ws.root, env);
+  const only = extra.includes('--only') ? [] : ['--only', FULL_KINDS];
+  const ran = await run([DECKHAND, 'build', ...ws.courses.slice(0, n), '--out', out, '--json', '--edition', 'base', ...only, ...extra], ws.root, env);
   const result = JSON.parse(ran.stdout) as BuildJson;
   check(result.ok, `deckhand build failed: ${ran.stdout.slice(0, 2000)}`);
   return { ...ran, result };

@@ -7,7 +7,11 @@ export { buildReport, type BuildReport } from './pipeline/report.js';
 export { check, type CheckOptions, type CheckResult, type CheckedCourse } from './pipeline/check.js';
 export { approveCourse as approve, type ApproveOutcome } from './pipeline/approve-course.js';
 export type { SignOff } from './review/approve.js';
-export { verifyPdf, type Verdict } from './pipeline/verify.js';
+export { diff, type DiffOptions, type DiffResult } from './pipeline/diff.js';
+export type { Redline, RedlineField, RedlineItem, RedlineSection } from './review/redline.js';
+export { referencePolicyProblems, citingItems, type CitingItem } from './content/references.js';
+export { verifyPdf, type Verdict, type VerifyOptions } from './pipeline/verify.js';
+export { readReleaseRecord, RELEASE_RECORD_FILE, type ReleaseEntry } from './pipeline/release-record.js';
 export { personalize, type PersonalizeOptions, type PersonalizeResult, type PersonalisedCopy } from './pipeline/personalize.js';
 export { checkPersonalisation, type PersonalisationCheck } from './pipeline/verify-personalisation.js';
 export type { PersonalisedEntry } from './pipeline/personalisation-manifest.js';
@@ -17,7 +21,10 @@ export { BASE_EDITION, editionKey, editionFileName, type Edition } from './conte
 export { BUILTIN_TARGETS, TargetRegistry } from './targets/registry.js';
 export type { BuildSettings, ProduceContext, Product, Target } from './targets/target.js';
 export { compile, compileDeck, compileHandout, type Compiled, type CompiledDeck, type CompiledHandout, type CompileInput, type CompileOptions } from './compile/compile.js';
-export { ENGLISH, type InterfaceText } from './compile/interface-text.js';
+export { interfaceText, type InterfaceText } from './compile/interface-text.js';
+export { catalogueOf } from './compile/compile.js';
+export { Catalogue, loadCatalogue, catalogueLanguages } from './i18n/index.js';
+export { catalogueFor } from './pipeline/catalogue.js';
 export { prepareCourse, type PreparedCourse } from './pipeline/prepare-course.js';
 export { BrowserSession } from './print/browser-session.js';
 export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';
@@ -26,9 +33,10 @@ export { imposeLabels, pptxLabels } from './compile/labels.js';
 export { DeckhandError } from './errors.js';
 
 import { reviewDay } from './pipeline/dates.js';
-import { verifyPdf, type Verdict } from './pipeline/verify.js';
+import { verifyPdf, type Verdict, type VerifyOptions } from './pipeline/verify.js';
 
-/** Checks a deckhand PDF (and, given the course folder, against its current approved source). */
-export function verify(pdf: string, courseDir?: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<Verdict> {
-  return verifyPdf(pdf, courseDir, reviewDay(options.env));
+/** Checks a deckhand PDF against its course (approval, release record) or a trusted signature (`trust`: CA PEM). */
+export function verify(pdf: string, courseDir?: string, options: { env?: NodeJS.ProcessEnv } & VerifyOptions = {}): Promise<Verdict> {
+  const { env, ...rest } = options;
+  return verifyPdf(pdf, courseDir, reviewDay(env), rest);
 }

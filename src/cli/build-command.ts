@@ -1,4 +1,5 @@
 /** `deckhand build`: options → build() → human progress on stderr, optional JSON on stdout, exit code. */
+import { existsSync, readFileSync } from 'node:fs';
 import { build, type BuildEvent } from '../pipeline/build.js';
 import { buildReport } from '../pipeline/report.js';
 import { removePendingTempFiles } from '../io/atomic-write.js';
@@ -20,7 +21,10 @@ interface RawBuildOptions {
   force?: boolean;
   concurrency?: number;
   shard?: string;
+  edition?: string;
   layout?: string;
+  sign?: string;
+  pdfa?: boolean;
 }
 
 export async function buildCommand(dirs: string[], raw: RawBuildOptions, terminal: Terminal): Promise<number> {
@@ -32,9 +36,12 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
     ...(raw.layout ? { layout: Number(raw.layout) as HandoutLayout } : {}),
     ...(raw.bleed ? { bleed: parseBleed(raw.bleed) } : {}),
     ...(raw.shard ? { shard: parseShard(raw.shard) } : {}),
+    ...(raw.edition ? { editions: raw.edition.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
     ...(raw.concurrency ? { concurrency: raw.concurrency } : {}),
     release: raw.release ?? false,
     force: raw.force ?? false,
+    ...(raw.pdfa ? { pdfa: true } : {}),
+    ...signingKey(raw.sign),
   };
 
   const abort = new AbortController();
@@ -105,4 +112,14 @@ function parseShard(text: string): { index: number; count: number } {
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) throw usageError(`--shard takes i/n with 1 <= i <= n, e.g. 2/4; got "${text}"`);
   return { index, count };
+}
+
+/** --sign KEY.p12 or DECKHAND_SIGN_P12; the passphrase only ever from DECKHAND_SIGN_PASSPHRASE (a flag would show in ps and shell history). */
+export function signingKey(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { sign?: { p12: Uint8Array; passphrase: string } } {
+  const file = flag ?? env.DECKHAND_SIGN_P12;
+  if (!file) return {};
+  if (!existsSync(file)) throw usageError(`--sign: the key file ${file} does not exist`);
+  const passphrase = env.DECKHAND_SIGN_PASSPHRASE;
+  if (passphrase === undefined) throw usageError('--sign: set the key\'s passphrase in DECKHAND_SIGN_PASSPHRASE (it is never taken as a flag)');
+  return { sign: { p12: new Uint8Array(readFileSync(file)), passphrase } };
 }

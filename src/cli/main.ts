@@ -26,7 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Validate courses (default: every course under decks/).')
     .argument('[course-dirs...]', 'course folders, each holding a course.yaml')
     .option('--json', 'print one JSON object on stdout')
-    .action((dirs: string[], options: { json?: boolean }) => {
+    .option('--edition <ids>', 'comma-separated editions to check, e.g. base,tr-tr (default: all)')
+    .action((dirs: string[], options: { json?: boolean; edition?: string }) => {
       exitCode = checkCommand(dirs, options, terminal);
     });
 
@@ -44,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', 'rebuild every target even if the cache says it is up to date')
     .option('-j, --concurrency <n>', 'documents printed at once (default: suits the core count)', positiveInt)
     .option('--shard <i/n>', 'build only shard i of n (1-based) of the targets, for CI matrices')
+    .option('--edition <ids>', 'comma-separated editions to build, e.g. base,tr-tr (default: every edition)')
+    .option('--sign <key.p12>', 'sign every released PDF (PAdES B-B) with this PKCS#12 key (also DECKHAND_SIGN_P12); the passphrase comes only from DECKHAND_SIGN_PASSPHRASE')
+    .option('--pdfa', 'make the PDFs PDF/A-2b (always under --release)')
     .action(async (dirs: string[], options: Record<string, unknown>) => {
       const { buildCommand } = await import('./build-command.js');
       exitCode = await buildCommand(dirs, options, terminal);
@@ -58,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--expires <date>', 'review expiry date, YYYY-MM-DD')
     .option('--date <date>', 'sign-off date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)')
     .option('--same-version <reason>', 'approve changed content without a new document.version; the reason is recorded in approval.json')
-    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; sameVersion?: string }) => {
+    .option('--edition <id>', 'sign off one edition (editions/<id>.yaml) instead of the base course')
+    .action(async (dir: string, options: { reviewer: string; role: string; expires?: string; date?: string; sameVersion?: string; edition?: string }) => {
       const { approveCommand } = await import('./approve-command.js');
       exitCode = approveCommand(dir, options, terminal);
     });
@@ -114,9 +119,23 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<pdf>', 'a PDF written by deckhand')
     .argument('[course-dir]', 'course folder to compare with')
     .option('--json', 'print one JSON object on stdout')
-    .action(async (pdf: string, dir: string | undefined, options: { json?: boolean }) => {
+    .option('--trust <ca.pem>', 'trusted CA certificates (PEM) for the signature chain')
+    .option('--require-signature', 'an unsigned PDF fails')
+    .action(async (pdf: string, dir: string | undefined, options: { json?: boolean; trust?: string; requireSignature?: boolean }) => {
       const { verifyCommand } = await import('./verify-command.js');
       exitCode = await verifyCommand(pdf, dir, options, terminal);
+    });
+
+  program
+    .command('diff')
+    .description('Write a redline (HTML and PDF) of every field changed since the last approval, for reviewers.')
+    .argument('<course-dir>', 'course folder')
+    .option('--edition <id>', 'edition to compare (default: base)')
+    .option('-o, --out <file>', 'output file (FILE.pdf; FILE.html is written beside it); default output/<course>/<course>.redline.pdf')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (dir: string, options: { edition?: string; out?: string; json?: boolean }) => {
+      const { diffCommand } = await import('./diff-command.js');
+      exitCode = await diffCommand(dir, options, terminal);
     });
 
   program

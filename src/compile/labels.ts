@@ -1,12 +1,11 @@
 /**
  * The words deckhand adds to imposed PDF pages (notes pages, slide handouts)
- * and to the PowerPoint, from one place: the interface text of the build.
- * The i18n catalogue (templates/i18n/<lang>.yaml) is wired here and only here:
- * until then these functions take the English defaults below, with the
- * strings InterfaceText already has (audiences, procedure kinds) taken from it.
+ * and to the PowerPoint, from the edition's catalogue (templates/i18n/<lang>.yaml).
+ * src/pdf and src/pptx fill `{name}` slots in these strings themselves, so each
+ * slot is passed through the catalogue as the literal text `{name}`.
  */
+import type { Catalogue } from '../i18n/index.js';
 import type { PptxLabels } from '../pptx/labels.js';
-import type { InterfaceText } from './interface-text.js';
 
 /**
  * The words imposed pages show. src/pdf holds no user-visible text of its own:
@@ -28,74 +27,65 @@ export interface ImposeLabels {
   audienceNotes: string;
 }
 
-const ENGLISH_IMPOSE: ImposeLabels = {
-  internalUse: "For internal use only: trainer's copy, not for distribution",
-  speakerNotes: 'Speaker notes',
-  noNotes: 'No notes for this slide.',
-  slideOf: 'Slide {n} of {total}',
-  notesContinued: 'Speaker notes for slide {n}, continued',
-  audienceNotes: 'Notes',
-};
-
-const ENGLISH_PPTX: PptxLabels = {
-  agenda: 'Agenda',
-  agendaSteps: '{count} steps, from {first} to {last}',
-  ladder: 'The stepwise care ladder',
-  stepHeading: 'Step {number} · {title}',
-  stepOptions: 'Examples and options',
-  stepNext: 'When to consider the next step:',
-  team: 'The multidisciplinary team',
-  procedures: 'Diagnostic and therapeutic procedures',
-  technologies: 'Technologies',
-  faq: 'Frequently asked questions',
-  faqContinued: '{question} (continued)',
-  disclaimer: 'Important information',
-  agendaClosing: 'Important information and document control',
-  documentControl: 'Document control',
-  pageOf: '{heading} ({page}/{pages})',
-  procedureName: 'Procedure',
-  procedureKind: 'Type and step',
-  procedurePurpose: 'Purpose',
-  procedureConfirms: 'Helps confirm:',
-  stepReference: 'Step {number}: {title}',
-  kindDiagnostic: 'Diagnostic',
-  kindTherapeutic: 'Therapeutic',
-  kindDiagnosticTherapeutic: 'Diagnostic / therapeutic',
-  technologySupports: 'supports: {steps}',
-  listSeparator: ', ',
-  audienceHcp: 'For healthcare professionals',
-  audiencePatient: 'For patients and carers',
-  audienceInternal: 'For internal training only',
-  titleAudienceLine: '{audience} · {organisation}',
-  titleDocumentLine: '{code} · Version {version} · Prepared {prepared}',
-  fieldHeading: 'Field',
-  valueHeading: 'Value',
-  documentCode: 'Document code',
-  version: 'Version',
-  prepared: 'Date of preparation',
-  reviewStatus: 'Review status',
-  reviewExpires: 'Review expires',
-  reviewedBy: 'Reviewed by',
-  reviewer: '{name} ({role}), {date}',
-  reviewerSeparator: '; ',
-  footer: '{disclaimer} · {code} v{version}',
-  draftMark: 'DRAFT',
-};
-
 /** Labels for notes pages and slide handouts. */
-export function imposeLabels(_text: InterfaceText): ImposeLabels {
-  return ENGLISH_IMPOSE;
+export function imposeLabels(catalogue: Catalogue): ImposeLabels {
+  const t = (key: string, params?: Record<string, string>) => catalogue.t(key, params);
+  return {
+    internalUse: t('notesPages.internalUse'),
+    speakerNotes: t('notesPages.heading'),
+    noNotes: t('notesPages.noNotes'),
+    slideOf: t('notesPages.slide', { number: '{n}', total: '{total}' }),
+    notesContinued: t('notesPages.continued', { number: '{n}' }),
+    audienceNotes: t('slideHandout.notes'),
+  };
 }
 
-/** Labels for the PowerPoint. */
-export function pptxLabels(text: InterfaceText): PptxLabels {
+/** Labels for the PowerPoint; `stepCount` picks the agenda line's plural form. */
+export function pptxLabels(catalogue: Catalogue, stepCount: number): PptxLabels {
+  const t = (key: string, params?: Record<string, string | number>) => catalogue.t(key, params);
+  const slot = (...names: string[]) => Object.fromEntries(names.map((n) => [n, `{${n}}`]));
   return {
-    ...ENGLISH_PPTX,
-    audienceHcp: text.audience.hcp,
-    audiencePatient: text.audience.patient,
-    audienceInternal: text.audience.internal,
-    kindDiagnostic: text.procedureKind.diagnostic,
-    kindTherapeutic: text.procedureKind.therapeutic,
-    kindDiagnosticTherapeutic: text.procedureKind['diagnostic-therapeutic'],
+    agenda: t('agenda.heading'),
+    agendaSteps: t('agenda.steps', { count: stepCount, ...slot('first', 'last') }),
+    ladder: t('ladder.heading'),
+    stepHeading: t('step.heading', slot('number', 'title')),
+    stepOptions: t('step.options'),
+    stepNext: t('step.nextStepWhen'),
+    team: t('team.heading'),
+    procedures: t('procedures.heading'),
+    technologies: t('technologies.heading'),
+    faq: t('faq.heading'),
+    faqContinued: t('faq.continued', slot('question')),
+    disclaimer: t('disclaimer.heading'),
+    agendaClosing: t('agenda.closing'),
+    documentControl: t('documentControl.heading'),
+    pageOf: t('pagination.part', slot('heading', 'page', 'pages')),
+    procedureName: t('procedures.columnProcedure'),
+    procedureKind: t('pptx.procedureKindStep'),
+    procedurePurpose: t('procedures.columnPurpose'),
+    procedureConfirms: t('procedures.helpsConfirm'),
+    stepReference: t('procedures.stepRef', slot('number', 'title')),
+    kindDiagnostic: t('procedureKind.diagnostic'),
+    kindTherapeutic: t('procedureKind.therapeutic'),
+    kindDiagnosticTherapeutic: t('procedureKind.diagnostic-therapeutic'),
+    technologySupports: t('technologies.supports', slot('steps')),
+    listSeparator: t('pptx.listSeparator'),
+    audienceHcp: t('audience.hcp'),
+    audiencePatient: t('audience.patient'),
+    audienceInternal: t('audience.internal'),
+    titleAudienceLine: t('pptx.titleAudienceLine', slot('audience', 'organisation')),
+    titleDocumentLine: t('cover.meta', { ...slot('code', 'version'), date: '{prepared}' }),
+    fieldHeading: t('documentControl.field'),
+    valueHeading: t('documentControl.value'),
+    documentCode: t('documentControl.code'),
+    version: t('documentControl.version'),
+    prepared: t('documentControl.prepared'),
+    reviewStatus: t('documentControl.status'),
+    reviewExpires: t('documentControl.expires'),
+    reviewedBy: t('documentControl.reviewedBy'),
+    reviewer: t('documentControl.reviewerEntry', slot('name', 'role', 'date')),
+    reviewerSeparator: '; ',
+    footer: t('pptx.footer', slot('disclaimer', 'code', 'version')),
+    draftMark: t('pptx.draftMark'),
   };
 }

@@ -7,7 +7,7 @@ import type { Edition } from '../content/edition.js';
 import type { Course } from '../content/schema.js';
 import type { ApprovalState } from '../review/approval-state.js';
 import { DECKHAND_VERSION } from '../version.js';
-import { ENGLISH, type InterfaceText } from './interface-text.js';
+import type { InterfaceText } from './interface-text.js';
 
 export const GENERATOR = `deckhand ${DECKHAND_VERSION}`;
 
@@ -50,7 +50,7 @@ export interface StampInput {
 }
 
 /** `kind` is the target kind recorded in the PDF; `deck` selects the deck wording (subject), else the handout's. */
-export function documentStamp(input: StampInput, kind: string, text: InterfaceText = ENGLISH, document: 'deck' | 'handout' = kind.startsWith('deck') ? 'deck' : 'handout'): DocumentStamp {
+export function documentStamp(input: StampInput, kind: string, text: InterfaceText, document: 'deck' | 'handout' = kind.startsWith('deck') ? 'deck' : 'handout'): DocumentStamp {
   const c = input.course;
   const reviewers = c.review.reviewers.map((r) => ({ name: r.name, role: r.role, date: r.date }));
   // The first three sign-offs; the rest are in the document-control block.

@@ -1,15 +1,13 @@
 /**
  * Two course folders with the same id would write into the same output folder
  * (output/<id>/) and the same manifest entries, mixing one course's deck with
- * the other's handout. Every course of a run must have its own id. (Editions
- * will be keyed the same way: course id + edition id.)
+ * the other's handout. Every course of a run must have its own id; the editions
+ * of one course share it.
  */
 import type { Diagnostic } from './diagnostic.js';
 
 export interface IdentifiedCourse {
   id: string;
-  /** The edition id ("base" today): two editions of one course are not duplicates. */
-  edition?: string;
   /** The course file as shown in messages. */
   file: string;
   /** Position of the `id:` field. */
@@ -20,8 +18,7 @@ export interface IdentifiedCourse {
 export function duplicateIdProblems(courses: readonly IdentifiedCourse[]): Diagnostic[] {
   const byId = new Map<string, IdentifiedCourse[]>();
   for (const c of courses) {
-    const key = `${c.id}\0${c.edition ?? ''}`;
-    byId.set(key, [...(byId.get(key) ?? []), c]);
+    byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
   }
   return [...byId.values()]
     .filter((group) => group.length > 1)

@@ -8,6 +8,8 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import { resolveAssets, type Asset } from './assets.js';
 import { crossCheck } from './cross-checks.js';
+import { resolveReferenceFiles, type SourceFile } from './reference-files.js';
+import { referenceProblems, uncitedReferences } from './references.js';
 import { formatPath, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { messageFor, printable } from './issue-messages.js';
 import { knownKeysAt } from './json-schema.js';
@@ -34,7 +36,9 @@ export interface LoadedCourse {
   sourceSha256: string;
   /** Images the course refers to, by the path written in the course. */
   assets: Map<string, Asset>;
-  /** Problems that do not stop a build (a `$schema` line that does not resolve). */
+  /** PDFs of sources (`references[].file`), hashed. */
+  sourceFiles: SourceFile[];
+  /** Problems that do not stop a build (a `$schema` line that does not resolve, a reference nothing cites). */
   warnings: Diagnostic[];
 }
 
@@ -146,7 +150,7 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
       }
     }
   }
-  for (const problem of crossCheck(data)) at(problem.path, problem.message);
+  for (const problem of [...crossCheck(data), ...referenceProblems(data)]) at(problem.path, problem.message);
   if (meant.size > 0) {
     const kept = diagnostics.filter((d) => !(d.message === 'is required' && meant.has(d.path)));
     diagnostics.splice(0, diagnostics.length, ...kept);
@@ -171,11 +175,14 @@ export function loadCourse(courseDir: string, cwd = process.cwd()): LoadResult {
   }
   const { assets, problems } = resolveAssets(parsed.data, dir);
   for (const problem of problems) at(problem.path, problem.message);
+  const sources = resolveReferenceFiles(parsed.data, dir);
+  for (const problem of sources.problems) at(problem.path, problem.message);
 
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  warnings.push(...uncitedReferences(data).map((w): Diagnostic => ({ file, ...sourceMap.positionOf(w.path), path: formatPath(w.path), message: w.message })));
   return {
     ok: true,
-    loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex'), assets, warnings },
+    loaded: { dir, file, course: parsed.data, doc, sourceMap, sourceSha256: createHash('sha256').update(bytes).digest('hex'), assets, sourceFiles: sources.files, warnings },
   };
 }
 

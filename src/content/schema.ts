@@ -24,6 +24,7 @@ export const LIMITS = {
   listItems: 60,
   steps: 12,
   faqItems: 100,
+  references: 200,
 } as const;
 
 const text = (max: number) =>
@@ -80,6 +81,11 @@ export const reviewerSchema = z
       .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 hex digits')
       .optional()
       .describe('Content fingerprint this sign-off covers; written by `deckhand approve`.'),
+    binding: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 hex digits')
+      .optional()
+      .describe('Hash over the fingerprint, this reviewer\'s name, role and date and the review expiry; written by `deckhand approve`.'),
   })
   .describe('One sign-off.');
 
@@ -96,12 +102,66 @@ export const reviewSchema = z
   })
   .describe('Review and approval. Not part of the content fingerprint. A new course starts as {status: draft}; `deckhand approve` fills in the rest.');
 
+/** `references: [id, …]` on an item: the sources its statements rest on (ids from the course's `references`). */
+const citations = z
+  .array(slug)
+  .max(20)
+  .optional()
+  .describe('Ids of the references (under `references:`) this item rests on, e.g. [invamed-ipm-care-overview].');
+
+export const referenceTypes = ['article', 'book', 'web', 'data-on-file'] as const;
+
+/** Fields each type of reference must have (checked in content/references.ts, at the reference). */
+export const REFERENCE_REQUIRES: Record<(typeof referenceTypes)[number], readonly string[]> = {
+  article: ['authors', 'title', 'source', 'year'],
+  book: ['authors', 'title', 'source', 'year'],
+  web: ['title', 'source', 'accessed'],
+  'data-on-file': ['title', 'source', 'year'],
+};
+
+export const referenceSchema = z
+  .strictObject({
+    id: slug.describe('Stable id; items cite it in their `references: [...]`.'),
+    type: z.enum(referenceTypes).describe('article (journal), book, web (page or post; needs `accessed`) or data-on-file (company data).'),
+    authors: z.array(shortText).min(1).max(30).optional().describe('Authors as printed, e.g. ["Smith AB", "Jones C"], or an organisation.'),
+    title: shortText.describe('Title of the article, book, page or data set.'),
+    source: shortText.optional().describe('Journal, publisher, website or the company holding the data on file.'),
+    year: z.number().int().min(1800).max(2100).optional().describe('Year of publication.'),
+    published: isoDate.optional().describe('Full date of publication (YYYY-MM-DD), if known.'),
+    volume: z.string().regex(/^[A-Za-z0-9 ().-]{1,20}$/, 'must be a short volume/issue such as "12(3)"').optional(),
+    pages: z.string().regex(/^[A-Za-z0-9 ,.\u2013-]{1,30}$/, 'must be pages such as "101-9" or "e1234"').optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/[^\s\u0000-\u001F]{1,200}$/, 'must be a DOI such as "10.1000/xyz123" (without "https://doi.org/")')
+      .optional(),
+    url: z
+      .string()
+      .max(500)
+      .regex(/^https?:\/\/[^\s\u0000-\u001F"<>]+$/, 'must be an http:// or https:// address without spaces')
+      .optional()
+      .describe('Address of the source; shown as a link, never fetched.'),
+    accessed: isoDate.optional().describe('Date the web source was read (YYYY-MM-DD); required for type web.'),
+    file: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u, 'contains a control or bidi character')
+      .optional()
+      .describe('A PDF of the source inside the course folder, e.g. "sources/article.pdf"; covered by the fingerprint.'),
+  })
+  .describe('One source that statements in the course rest on.');
+
+/** Item kinds a reference policy can require references for. */
+export const citingKinds = ['ladder', 'procedures', 'technologies', 'team', 'faq', 'statements'] as const;
+export type CitingKind = (typeof citingKinds)[number];
+
 export const ladderStepSchema = z.strictObject({
   id: slug.describe('Stable id; procedures and technologies refer to it.'),
   title: shortText,
   summary: longText,
   options: z.array(shortText).min(1).max(LIMITS.listItems).describe('Examples or options at this step.'),
   nextStepWhen: longText.describe('When a physician may consider the next step.'),
+  references: citations,
   notes,
 });
 
@@ -114,6 +174,7 @@ export const procedureSchema = z.strictObject({
   step: slug.describe('Id of the ladder step this procedure belongs to.'),
   purpose: longText,
   confirms: longText.optional().describe('What the procedure helps confirm, if diagnostic.'),
+  references: citations,
   notes,
 });
 
@@ -124,20 +185,33 @@ export const technologySchema = z.strictObject({
   description: longText,
   steps: z.array(slug).max(LIMITS.steps).default([]).describe('Ids of the ladder steps it supports.'),
   image: imageSchema.optional(),
+  references: citations,
   notes,
 });
 
 export const teamMemberSchema = z.strictObject({
+  id: slug.optional().describe('Stable id; edition overlays address the member by it.'),
   discipline: shortText,
   role: longText,
+  references: citations,
 });
 
 export const faqItemSchema = z.strictObject({
   id: slug.optional(),
   question: shortText,
   answer: longText,
+  references: citations,
   notes,
 });
+
+/** Market statements an edition carries (a market profile in templates/markets/ says which are required). */
+export const statementsSchema = z
+  .strictObject({
+    adverseEvents: longText.optional().describe('Adverse-event reporting line.'),
+    prescribingInformation: longText.optional().describe('IFU or prescribing-information reference.'),
+    localContact: longText.optional().describe('Local contact for the market.'),
+  })
+  .describe('Market statements, shown near the disclaimer in the handout and on the deck\'s disclaimer slide.');
 
 export const audiences = ['hcp', 'patient', 'internal'] as const;
 
@@ -171,6 +245,7 @@ export const courseSchema = z
       full: longText,
       short: text(160).describe('Short form for page footers (at most 160 characters).'),
     }),
+    statements: statementsSchema.optional(),
     ladder: z.strictObject({
       intro: longText.optional(),
       steps: z.array(ladderStepSchema).min(1, 'needs at least one step').max(LIMITS.steps),
@@ -184,6 +259,17 @@ export const courseSchema = z
       notes,
     }),
     faq: z.array(faqItemSchema).max(LIMITS.faqItems).default([]),
+    references: z.array(referenceSchema).max(LIMITS.references).optional().describe('The sources the course cites, in any order; numbered by first citation.'),
+    policy: z
+      .strictObject({
+        requireReferences: z
+          .array(z.enum(citingKinds))
+          .max(citingKinds.length)
+          .optional()
+          .describe('Kinds of item that must cite at least one reference, e.g. [procedures, technologies, faq].'),
+      })
+      .optional()
+      .describe('Content rules `deckhand check` enforces for this course.'),
     keywords: z.array(shortText).max(LIMITS.listItems).default([]),
     speakerNotes: z
       .strictObject({
@@ -201,6 +287,7 @@ export const courseSchema = z
       .strictObject({
         templates: z.string().max(200).optional().describe('Folder (relative to the course) with deck/handout templates that override the built-in ones.'),
         theme: z.string().regex(/^[a-z0-9-]+$/).max(64).optional().describe('Theme name: a CSS file in templates/themes/ or the course templates folder.'),
+        brand: z.string().regex(/^[a-z0-9-]+$/).max(64).optional().describe('Brand name: brands/NAME/brand.yaml in the course templates folder or deckhand\'s templates (default: templates/brand.yaml).'),
         paper: z.enum(['a4', 'letter']).optional().describe('Handout paper size.'),
       })
       .optional(),
@@ -208,3 +295,4 @@ export const courseSchema = z
 
 export type Course = z.infer<typeof courseSchema>;
 export type Reviewer = z.infer<typeof reviewerSchema>;
+export type Reference = z.infer<typeof referenceSchema>;

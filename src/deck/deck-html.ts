@@ -4,6 +4,8 @@
  *   navigation and presenter view with the speaker notes, all inline;
  * - the print page for the deck PDF: the same slides, one per 16:9 page.
  */
+import type { Catalogue } from '../i18n/index.js';
+import { translateData } from '../i18n/index.js';
 import { escapeHtml, escapeView, trusted } from '../render/escape.js';
 import type { TemplateSet } from '../render/template-set.js';
 import { noteText } from '../render/deck-view.js';
@@ -18,8 +20,19 @@ export function speakerNotes(marp: MarpOutput): string[] {
   return marp.comments.map((list) => list.map(noteText).filter(Boolean).join('\n\n'));
 }
 
+/** The presenter view's words, placeholders kept for shell.js to fill ({current}, {total}, {title}). */
+function presenterWords(catalogue: Catalogue): Record<string, string> {
+  const raw = (key: string, params: Record<string, string | number>) => catalogue.t(`presenter.${key}`, params);
+  return {
+    slideOf: raw('slideOf', { current: '{current}', total: '{total}' }),
+    slideCounter: raw('slideCounter', { current: '{current}', total: '{total}' }),
+    windowTitle: raw('windowTitle', { title: '{title}' }),
+    endOfDeck: raw('endOfDeck', {}),
+  };
+}
+
 /** `copy: 'audience'` leaves out the speaker notes and the presenter view (the copy handed to clients). */
-export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string, copy: 'presenter' | 'audience' = 'presenter'): string {
+export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang: string; title: string }, fontCss: string, catalogue: Catalogue, copy: 'presenter' | 'audience' = 'presenter'): string {
   const audienceCopy = copy === 'audience';
   const view = escapeView(
     {
@@ -30,12 +43,13 @@ export function deckHtml(templates: TemplateSet, marp: MarpOutput, meta: { lang:
       marpHtml: trusted(marp.html),
       audienceCopy,
       notesJson: trusted(audienceCopy ? '[]' : scriptJson(speakerNotes(marp))),
+      uiJson: trusted(scriptJson(presenterWords(catalogue))),
       shellCss: trusted(templates.text('deck-shell/shell.css')),
       shellJs: trusted(templates.text('deck-shell/shell.js')),
     },
     escapeHtml,
   );
-  return templates.render('deck-shell/shell.html.hbs', view);
+  return templates.render('deck-shell/shell.html.hbs', view, translateData(catalogue, escapeHtml));
 }
 
 /** One slide per page at the slide's own size; footer and slide number are left to the PDF stamp. */

@@ -1,7 +1,9 @@
 /**
  * Marp Markdown → slide HTML/CSS with marp-core, configured for offline use:
- * no twemoji images, no math (no MathJax/KaTeX fonts), no raw HTML, no linkify,
- * and no runtime script. Only the theme CSS the course chose is registered.
+ * no twemoji images, no math (no MathJax/KaTeX fonts), no linkify, no runtime
+ * script, and no raw HTML but the two tags the citation partials write
+ * (`<sup class>` around citation links, `<span id>` as a link target). Course
+ * text cannot produce them: it reaches Markdown with `<` as an entity. Only the theme CSS the course chose is registered.
  */
 import { Marp } from '@marp-team/marp-core';
 
@@ -20,7 +22,7 @@ function marpFor(themeCss: string): Marp {
   let marp = instances.get(themeCss);
   if (!marp) {
     marp = new Marp({
-      html: false,
+      html: { sup: ['class'], span: ['id'] },
       math: false,
       emoji: { shortcode: false, unicode: false },
       script: false,

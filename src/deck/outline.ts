@@ -17,16 +17,19 @@ const decode = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&#x27;/g, "'")
     .replace(/&amp;/g, '&')
+    // Soft hyphens and word joiners are for line breaking on the page, not for bookmark titles.
+    .replace(/[\u00AD\u2060]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 
-export function deckOutline(marpHtml: string): OutlineEntry[] {
+/** `slideTitle(n)` names a slide without a heading (the catalogue's bookmark.slide). */
+export function deckOutline(marpHtml: string, slideTitle: (number: number) => string = (n) => String(n)): OutlineEntry[] {
   const titles = marpHtml
     .split(/<section\b/)
     .slice(1)
     .map((section, page) => {
       const heading = /<h([12])\b[^>]*>([\s\S]*?)<\/h\1>/.exec(section);
-      return heading ? decode(heading[2] ?? '') : `Slide ${page + 1}`;
+      return heading ? decode(heading[2] ?? '') : slideTitle(page + 1);
     });
   // "FAQ (2/3)" is a continuation only if the deck really has the other parts of
   // the series; a heading that merely ends in "(1/2)" keeps its text.

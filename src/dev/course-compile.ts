@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { compileDeck, compileHandout, compileView } from '../compile/compile.js';
-import { ENGLISH, type InterfaceText } from '../compile/interface-text.js';
+import { interfaceText, type InterfaceText } from '../compile/interface-text.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { BASE_EDITION } from '../content/edition.js';
 import { sha256 } from '../pipeline/cache.js';
@@ -38,16 +38,12 @@ interface Made {
 
 /** A DevCompile with its own memory of the last deck and handout (one per server). */
 export function courseCompile(options: CourseCompileOptions = {}): DevCompile {
-  const text = options.text ?? ENGLISH;
   const fonts = options.fonts ?? fontFaceCss;
   const last: Partial<Record<DevPart, Made>> = {};
   // The source date is found once per server (it may run git, which is slow to spawn on every save).
   const epochs = new Map<string, string>();
 
   return async (courseDir, edition) => {
-    if (edition && edition !== BASE_EDITION) {
-      return { diagnostics: [{ file: resolve(courseDir), line: 1, column: 1, path: 'edition', message: `no edition "${edition}": this course has only its base edition` }] };
-    }
     const env = options.env ?? process.env;
     let epoch = epochs.get(courseDir);
     if (epoch === undefined) {
@@ -60,10 +56,12 @@ export function courseCompile(options: CourseCompileOptions = {}): DevCompile {
     }
     const dated = epoch === undefined ? env : { ...env, SOURCE_DATE_EPOCH: epoch };
     // A fresh template set each time: templates are read from disk again, so edits show.
-    const prepared = prepareCourse(courseDir, { today: reviewDay(env), env: dated, ...(options.baseTemplates ? { baseTemplates: options.baseTemplates } : {}) });
+    const prepared = prepareCourse(courseDir, { today: reviewDay(env), env: dated, ...(edition && edition !== BASE_EDITION ? { edition } : {}), ...(options.baseTemplates ? { baseTemplates: options.baseTemplates } : {}) });
     if (!prepared.ok) return { diagnostics: prepared.diagnostics };
     const { course } = prepared;
     const { input, templates } = course;
+    // The edition's own interface text (templates/i18n/<lang>.yaml), as the build uses.
+    const text = options.text ?? interfaceText(input.catalogue);
     const inputKey = sha256(JSON.stringify([course.canonicalJson, input.state, input.date.toISOString(), input.theme, input.paper]));
     let view: CourseView | undefined;
     const viewOf = () => (view ??= compileView(input, text));

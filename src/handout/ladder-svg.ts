@@ -28,6 +28,16 @@ export interface LadderSvgOptions {
   width?: number;
   /** Accessible name (svg <title> and aria-label). Defaults to the numbered step titles, e.g. "1. Conservative care, 2. …". */
   label?: string;
+  /** The palette, from the brand (render/brand-css.ts ladderColours); each a validated #rrggbb. Defaults to deckhand's teal. */
+  colours?: Partial<LadderColours>;
+}
+
+/** The figure's colours: title text, the riser ramp (first step light, last dark) and the tread line. */
+export interface LadderColours {
+  ink: string;
+  rampLight: string;
+  rampDark: string;
+  tread: string;
 }
 
 const DEFAULT_WIDTH = 640;
@@ -51,11 +61,8 @@ const DEFAULT_EM = 0.66;
 /** Headroom for kerning and rounding in the estimate. */
 const SAFETY = 1.04;
 
-/** Palette: a deep-teal ramp that stays distinct in greyscale. */
-const INK = '#1c2b33';
-const ACCENT_DARK = '#0b4f5c';
-const RAMP_LIGHT: Rgb = [0xd3, 0xe6, 0xe9];
-const RAMP_DARK: Rgb = [0x0b, 0x4f, 0x5c];
+/** Default palette (the default brand's): a deep-teal ramp that stays distinct in greyscale. */
+const DEFAULT_COLOURS: LadderColours = { ink: '#1c2329', rampLight: '#cfe2e6', rampDark: '#0b5563', tread: '#083f49' };
 const GROUND = '#8a979d';
 const FONT_FAMILY = "'Noto Sans', sans-serif";
 
@@ -219,11 +226,21 @@ const WHITE: Rgb = [0xff, 0xff, 0xff];
  * (4.5:1, since numerals may be small with many steps) is darkened until
  * white does.
  */
-function riserColours(t: number): { fill: Rgb; numeral: string } {
-  let fill = mix(RAMP_LIGHT, RAMP_DARK, t);
+function riserColours(t: number, light: Rgb, dark: Rgb): { fill: Rgb; numeral: string } {
+  let fill = mix(light, dark, t);
   if (contrast(fill, NUMERAL_DARK) >= 4.5) return { fill, numeral: hex(NUMERAL_DARK) };
-  for (let k = 1; k <= 20 && contrast(fill, WHITE) < 4.5; k++) fill = mix(fill, RAMP_DARK, 0.1);
+  // A light brand colour may never reach 4.5:1 with white: darken towards black then.
+  for (let k = 1; k <= 20 && contrast(fill, WHITE) < 4.5; k++) fill = mix(fill, contrast(dark, WHITE) >= 4.5 ? dark : [0, 0, 0], 0.1);
   return { fill, numeral: '#ffffff' };
+}
+
+/** `value` when it is #rrggbb (the brand validates it; this keeps the SVG safe on its own), else the default. */
+function hexColour(value: string, fallback: string): string {
+  return /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : fallback;
+}
+
+function rgbOf(value: string): Rgb {
+  return [1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16)) as Rgb;
 }
 
 function defaultLabel(steps: readonly LadderSvgStep[]): string {
@@ -239,6 +256,9 @@ export function ladderSvg(steps: readonly LadderSvgStep[], options: LadderSvgOpt
   const width = Number.isFinite(options.width) ? clamp(options.width as number, MIN_WIDTH, MAX_WIDTH) : DEFAULT_WIDTH;
   const count = steps.length;
   const label = escapeXml(options.label ?? defaultLabel(steps));
+  const colours = { ...DEFAULT_COLOURS, ...options.colours };
+  const [ink, tread] = [hexColour(colours.ink, DEFAULT_COLOURS.ink), hexColour(colours.tread, DEFAULT_COLOURS.tread)];
+  const [rampLight, rampDark] = [rgbOf(hexColour(colours.rampLight, DEFAULT_COLOURS.rampLight)), rgbOf(hexColour(colours.rampDark, DEFAULT_COLOURS.rampDark))];
 
   const pad = 4;
   // Few steps would make very wide blocks: cap the column width and centre the staircase.
@@ -280,7 +300,7 @@ export function ladderSvg(steps: readonly LadderSvgStep[], options: LadderSvgOpt
 
   steps.forEach((step, i) => {
     const t = count > 1 ? i / (count - 1) : 1;
-    const { fill, numeral } = riserColours(t);
+    const { fill, numeral } = riserColours(t, rampLight, rampDark);
     const blockH = baseHeight + i * rise;
     const x = left + i * colW + gap / 2;
     const top = groundY - blockH;
@@ -288,7 +308,7 @@ export function ladderSvg(steps: readonly LadderSvgStep[], options: LadderSvgOpt
 
     parts.push(`<g class="ladder-step" data-step="${escapeXml(formatNumber(step.number))}">`);
     parts.push(`<rect class="ladder-riser" x="${n(x)}" y="${n(top)}" width="${n(blockW)}" height="${n(blockH)}" fill="${hex(fill)}"/>`);
-    parts.push(`<rect class="ladder-tread" x="${n(x)}" y="${n(top)}" width="${n(blockW)}" height="3" fill="${ACCENT_DARK}"/>`);
+    parts.push(`<rect class="ladder-tread" x="${n(x)}" y="${n(top)}" width="${n(blockW)}" height="3" fill="${tread}"/>`);
     parts.push(
       `<text class="ladder-number" x="${n(x + blockW / 2)}" y="${n(top + 7 + numeralSize * 0.9)}" text-anchor="middle" ` +
         `font-size="${n(numeralSize)}" font-weight="700" fill="${numeral}">${escapeXml(formatNumber(step.number))}</text>`,
@@ -297,7 +317,7 @@ export function ladderSvg(steps: readonly LadderSvgStep[], options: LadderSvgOpt
     const tspans = lines
       .map((line, j) => `<tspan x="${n(x + 1)}" y="${n(firstBaseline + j * lineHeight)}">${escapeXml(line)}</tspan>`)
       .join('');
-    parts.push(`<text class="ladder-title" font-size="${n(titleSize)}" font-weight="700" fill="${INK}">${tspans}</text>`);
+    parts.push(`<text class="ladder-title" font-size="${n(titleSize)}" font-weight="700" fill="${ink}">${tspans}</text>`);
     parts.push('</g>');
   });
 

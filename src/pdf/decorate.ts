@@ -14,6 +14,8 @@ import { addBleed, drawCropMarks, setPaperSize } from './page-boxes.js';
 import { stampFontkit } from './stamp-font.js';
 import { StampText } from './stamp-text.js';
 import { drawWatermark } from './watermark.js';
+import { printableAnnotations } from './archive/to-pdfa.js';
+import { drawCertificationBlock, type CertificationEntry, type CertificationLabels } from './sign/certification-block.js';
 export { FOOTER_BOXES } from './footer-boxes.js';
 
 export interface DecorateRequest {
@@ -27,6 +29,19 @@ export interface DecorateRequest {
   /** Press bleed in points. */
   bleed?: number;
   bookmarks?: Bookmark[];
+  /** The certification block on the last page (the document-control page), inside the area its template keeps free. */
+  certification?: CertificationRequest;
+  /** PDF/A: every annotation printable (before the seal, which hashes annotations). */
+  printableAnnotations?: boolean;
+}
+
+export interface CertificationRequest {
+  /** Points from the trim's bottom-left; the width is the trim width less marginX on both sides. */
+  box: { x: number; y: number; height: number; marginX: number; size?: number };
+  entries: CertificationEntry[];
+  labels: CertificationLabels;
+  /** A row shown when there are no entries. */
+  none?: string;
 }
 
 /** Subset name of the stamp font: fixed, so output does not vary (pdf-lib would add a random suffix). */
@@ -43,9 +58,11 @@ export async function decorate(doc: PDFDocument, request: DecorateRequest): Prom
   const text = new StampText(doc, font);
   const pages = doc.getPages();
   let layout: FooterLayout | undefined;
+  let lastTrim = { width: 0, height: 0 };
 
   pages.forEach((page, index) => {
     const trim = request.paper ? setPaperSize(page, request.paper) : page.getSize();
+    lastTrim = trim;
     if (request.bleed) addBleed(page, request.bleed);
     layout ??= layoutFooter(text, request.footerBox, trim.width, request.footer, pages.length);
     const footer = layout;
@@ -55,6 +72,14 @@ export async function decorate(doc: PDFDocument, request: DecorateRequest): Prom
       if (request.bleed) drawCropMarks(page, trim, request.bleed);
     });
   });
+  const last = pages.at(-1);
+  const cert = request.certification;
+  if (last && cert) {
+    const box = { x: cert.box.x, y: cert.box.y, width: lastTrim.width - 2 * cert.box.marginX, height: cert.box.height };
+    const entries = cert.entries.length > 0 ? cert.entries : cert.none ? [{ name: cert.none, role: '', signedAt: '', meaning: '' }] : [];
+    asArtifact(last, () => drawCertificationBlock(last, font, box, entries, cert.labels, cert.box.size ? { size: cert.box.size } : {}));
+  }
+  if (request.printableAnnotations) printableAnnotations(doc);
   if (request.bookmarks) writeOutline(doc, request.bookmarks);
 }
 

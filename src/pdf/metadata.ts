@@ -2,7 +2,7 @@
  * Document metadata: the Info dictionary, /Lang, DisplayDocTitle and the XMP
  * stream. Every date is the build's source date, never the wall clock.
  */
-import { PDFDict, PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
 import { xmpPacket, type XmpFields } from './xmp.js';
 
 export function writeMetadata(doc: PDFDocument, fields: XmpFields): void {
@@ -19,5 +19,8 @@ export function writeMetadata(doc: PDFDocument, fields: XmpFields): void {
   if (info instanceof PDFDict) info.set(PDFName.of('Keywords'), PDFHexString.fromText(fields.keywords.join('; ')));
   const xml = new TextEncoder().encode(xmpPacket(fields));
   const stream = doc.context.stream(xml, { Type: 'Metadata', Subtype: 'XML', Length: xml.length });
-  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+  // Written twice by the seal (before and after the hash): the second packet replaces the first in place.
+  const existing = doc.catalog.get(PDFName.of('Metadata'));
+  if (existing instanceof PDFRef) doc.context.assign(existing, stream);
+  else doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
 }

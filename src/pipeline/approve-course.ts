@@ -7,8 +7,8 @@ import { prepareCourse } from './prepare-course.js';
 export type ApproveOutcome = ({ ok: true } & ApproveResult) | { ok: false; errors: Diagnostic[] };
 
 /** Only valid content can be signed off; the review day for validation is the sign-off date. */
-export function approveCourse(courseDir: string, signOff: SignOff, options: { cwd?: string } = {}): ApproveOutcome {
-  const prepared = prepareCourse(courseDir, { today: signOff.date, ...(options.cwd ? { cwd: options.cwd } : {}) });
+export function approveCourse(courseDir: string, signOff: SignOff, options: { cwd?: string; edition?: string } = {}): ApproveOutcome {
+  const prepared = prepareCourse(courseDir, { today: signOff.date, marketRules: false, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.edition ? { edition: options.edition } : {}) });
   if (!prepared.ok) return { ok: false, errors: prepared.diagnostics };
   const { versionStall, loaded } = prepared.course;
   if (versionStall && !signOff.sameVersion?.trim()) {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { displayPath } from '../content/load-course.js';
-import type { Diagnostic } from '../content/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../content/diagnostic.js';
 import { DeckhandError, environmentError, usageError } from '../errors.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { findBrowser } from '../print/find-browser.js';
@@ -24,15 +24,18 @@ import type { Target } from '../targets/target.js';
 import type { TemplateSet } from '../render/template-set.js';
 import { makeDir } from '../io/atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
-import { duplicateCourseProblems } from './course-ids.js';
+import { duplicateCourseProblems, refusedBy } from './course-ids.js';
 import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
 import { reviewDay } from './dates.js';
 import { recordOutputs } from './manifest-lock.js';
-import { prepareCourse, type PreparedCourse } from './prepare-course.js';
+import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-course.js';
 import { releaseRefusal } from './release-refusal.js';
 import { TemplateError } from '../render/template-error.js';
 import { templateDiagnostic } from './template-check.js';
-import { courseWarnings, sharedCodeWarnings } from './course-warnings.js';
+import { contentWarnings, courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
+import { openSigning } from './certification.js';
+import { recordReleases } from './release-record.js';
+import { checkWithdrawal, withdrawalFileFor } from './verify-checks/withdrawal.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -47,6 +50,10 @@ export interface BuildOptions {
   /** Press bleed in points. */
   bleed?: number;
   release?: boolean;
+  /** PDF/A-2b for every PDF (always under release). */
+  pdfa?: boolean;
+  /** Sign every released PDF (PAdES B-B) with this PKCS#12 key; only with release. */
+  sign?: { p12: Uint8Array; passphrase: string };
   force?: boolean;
   concurrency?: number;
   shard?: { index: number; count: number };
@@ -60,6 +67,8 @@ export interface BuildOptions {
   text?: InterfaceText;
   /** The base templates folder every course falls back to (default: deckhand's own templates/). */
   templates?: string;
+  /** Editions to build ("base", "tr-tr", …; default: every edition of every course). */
+  editions?: string[];
 }
 
 export type BuildEvent =
@@ -91,6 +100,8 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   const unknown = kinds.filter((kind) => !registry.has(kind));
   if (unknown.length > 0) throw usageError(`unknown output kind(s) ${unknown.join(', ')}; known: ${registry.kinds.join(', ')}`);
   const concurrency = options.concurrency ?? defaultConcurrency();
+  if (options.sign && !options.release) throw usageError('--sign signs released PDFs only: add --release');
+  const signing = options.sign ? openSigning(options.sign.p12, options.sign.passphrase) : undefined;
   ensureWritable(outDir);
 
   const errors: Diagnostic[] = [];
@@ -130,33 +141,56 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
 
   let prepared: { course: PreparedCourse; cache: CourseCache }[] = [];
   const templateSets = new Map<string, TemplateSet>();
+  if (options.editions) {
+    const offered = new Set(options.courseDirs.flatMap((dir) => courseEditions(resolve(cwd, dir))));
+    const missing = options.editions.filter((e) => !offered.has(e));
+    if (missing.length > 0) throw usageError(`no edition ${missing.join(', ')} in the given course(s); editions: ${[...offered].sort().join(', ')}`);
+  }
+  // One cache object per course output folder, shared by its editions.
+  const caches = new Map<string, CourseCache>();
   for (const dir of options.courseDirs) {
-    const result = prepareCourse(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) });
-    if (!result.ok) {
+    const result = prepareEditions(dir, { today, env, cwd, templateSets, ...(options.templates ? { baseTemplates: resolve(cwd, options.templates) } : {}), ...(options.paper ? { paper: options.paper } : {}) }, options.editions);
+    if (result.diagnostics.length > 0) {
       errors.push(...result.diagnostics);
       onEvent({ type: 'course', course: displayPath(dir, cwd), message: `failed: ${result.diagnostics.length} problem(s)` });
-      continue;
     }
-    const { course } = result;
-    for (const message of courseWarnings(course)) warn(message);
-    if (!course.state.approved) {
-      const reasons = course.state.reasons.join('; ');
-      if (options.release) {
-        // The reasons and what to do are in the diagnostic, printed once with the other errors.
-        errors.push(releaseRefusal(course, cwd));
-        onEvent({ type: 'course', course: course.id, message: 'refused (--release): not approved' });
-        continue;
+    for (const w of uniqueDiagnostics(result.prepared.flatMap(contentWarnings))) warn(formatDiagnostic(w));
+    for (const course of result.prepared) {
+      const name = editionKey(course.edition);
+      for (const message of courseWarnings(course)) warn(message);
+      if (!course.state.approved) {
+        const reasons = course.state.reasons.join('; ');
+        if (options.release) {
+          // The reasons and what to do are in the diagnostic, printed once with the other errors.
+          errors.push(releaseRefusal(course, cwd));
+          onEvent({ type: 'course', course: name, message: 'refused (--release): not approved' });
+          continue;
+        }
+        const flag = course.overlay ? ` --edition ${course.edition.edition}` : '';
+        warn(`${name} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)}${flag} --reviewer "…" --role "…"`);
       }
-      warn(`${course.id} is not approved (${reasons}); its PDFs carry the DRAFT watermark. Once reviewed, sign it off with: deckhand approve ${displayPath(course.loaded.dir, cwd)} --reviewer "…" --role "…"`);
+      // A withdrawn code and version (decks/withdrawn.yaml) never goes out again; each edition has its own code.
+      const doc = course.loaded.course.document;
+      const withdrawal = checkWithdrawal(withdrawalFileFor(course.loaded.dir), doc.code, doc.version);
+      if (withdrawal.problems.length > 0) {
+        if (options.release) {
+          errors.push({ file: withdrawal.withdrawn?.file ?? course.loaded.file, line: withdrawal.withdrawn?.line ?? 1, column: 1, path: 'withdrawn', message: `release refused for ${name}: ${withdrawal.problems.join('; ')}` });
+          onEvent({ type: 'course', course: name, message: `refused (--release): ${withdrawal.problems.join('; ')}` });
+          continue;
+        }
+        warn(`${name}: ${withdrawal.problems.join('; ')}`);
+      }
+      let cache = caches.get(course.id);
+      if (!cache) caches.set(course.id, (cache = readCache(join(outDir, course.id))));
+      prepared.push({ course, cache });
     }
-    prepared.push({ course, cache: readCache(join(outDir, course.id)) });
   }
   const duplicates = duplicateCourseProblems(prepared.map(({ course }) => course));
   if (duplicates.length > 0) {
     errors.push(...duplicates);
-    const clashing = new Set(duplicates.map((d) => d.file));
+    const refused = refusedBy(duplicates);
     for (const d of duplicates) onEvent({ type: 'course', course: d.file, message: 'refused: its id is not unique in this build' });
-    prepared = prepared.filter(({ course }) => !clashing.has(course.loaded.file));
+    prepared = prepared.filter(({ course }) => !refused(course));
   }
 
   const ctx = {
@@ -168,8 +202,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     ...(options.text ? { text: options.text } : {}),
     browser,
     onOutput: (output: OutputRecord) => onEvent({ type: 'output', output }),
+    release: options.release ?? false,
+    pdfa: (options.pdfa ?? false) || (options.release ?? false),
+    ...(signing ? { signing } : {}),
   };
-  for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: course.id, code: course.loaded.course.document.code })))) warn(message);
+  for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: editionKey(course.edition), code: course.loaded.course.document.code })))) warn(message);
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
     // Plan first: if anything must be printed, Chromium starts now and boots
@@ -197,6 +234,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             const records = await buildTargets(course, cache, plans, ctx);
             outputs.push(...records);
             writeCache(join(outDir, course.id), cache);
+            if (options.release) recordRelease(course, records);
           } catch (error) {
             if (options.signal?.aborted) throw options.signal.reason;
             if (error instanceof DeckhandError && error.kind === 'environment') throw error;
@@ -208,7 +246,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
             }
             const message = error instanceof Error ? error.message : String(error);
             errors.push({ file: course.loaded.file, line: 1, column: 1, path: '(build)', message: `build failed: ${message}` });
-            onEvent({ type: 'course', course: course.id, message: `failed: ${message}` });
+            onEvent({ type: 'course', course: editionKey(course.edition), message: `failed: ${message}` });
           }
         }),
       ),
@@ -229,6 +267,27 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     browserUsed: session !== undefined,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
   };
+}
+
+/** The release record beside course.yaml: what verify checks an unsigned PDF against (see release-record.ts). */
+function recordRelease(course: PreparedCourse, records: OutputRecord[]): void {
+  const doc = course.loaded.course.document;
+  const bindings = course.loaded.course.review.reviewers.map((r) => r.binding ?? '').filter(Boolean);
+  const entries = records
+    .filter((r) => r.drawnSha256)
+    .map((r) => ({
+      edition: r.edition,
+      kind: r.kind,
+      documentCode: doc.code,
+      version: doc.version,
+      fingerprint: course.fingerprint,
+      drawnSha256: r.drawnSha256 ?? '',
+      sha256: r.sha256,
+      bindings,
+      date: course.date.toISOString(),
+      ...(r.signedBy ? { signedBy: r.signedBy } : {}),
+    }));
+  if (entries.length > 0) recordReleases(course.loaded.dir, entries);
 }
 
 function isWriteError(error: unknown): boolean {

@@ -1,10 +1,25 @@
 /** Warnings about a valid course that `check` and `build` both print (not errors: the course still builds). */
-import { formatDiagnostic } from '../content/diagnostic.js';
+import type { Diagnostic } from '../content/diagnostic.js';
 import { versionStallMessage } from '../review/version-check.js';
 import type { PreparedCourse } from './prepare-course.js';
 
+/** Review warnings as text (content changed but document.version did not). The content diagnostics are `contentWarnings`. */
 export function courseWarnings(course: PreparedCourse): string[] {
-  return [...course.loaded.warnings.map(formatDiagnostic), ...(course.versionStall ? [`${course.id}: ${versionStallMessage(course.versionStall)}`] : [])];
+  return course.versionStall ? [`${course.id}: ${versionStallMessage(course.versionStall)}`] : [];
+}
+
+/** Problems in the content that do not stop a build (a `$schema` line that does not resolve, a reference nothing cites). */
+export const contentWarnings = (course: PreparedCourse): Diagnostic[] => course.loaded.warnings;
+
+/** Each diagnostic once: an edition repeats its base course's warnings. */
+export function uniqueDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.path}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** "A and B share the document code X" for every code used by more than one course. */

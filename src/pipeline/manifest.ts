@@ -11,11 +11,13 @@ import { DECKHAND_VERSION } from '../version.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { OutputRecord } from './run-targets.js';
 import type { PreparedCourse } from './prepare-course.js';
+import { checkWithdrawal, withdrawalFileFor } from './verify-checks/withdrawal.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
 export function writeManifest(outDir: string, outputs: OutputRecord[], courses: PreparedCourse[]): string {
   const byId = new Map(courses.map((c) => [`${c.id}/${c.edition.edition}`, c]));
+  const withdrawals = new Map(courses.map((c) => [c, checkWithdrawal(withdrawalFileFor(c.loaded.dir), c.loaded.course.document.code, c.loaded.course.document.version).withdrawn] as const));
   const entries = outputs.map((o) => {
     const course = byId.get(`${o.course}/${o.edition}`);
     const c = course?.loaded.course;
@@ -27,7 +29,12 @@ export function writeManifest(outDir: string, outputs: OutputRecord[], courses: 
       sha256: o.sha256,
       bytes: o.bytes,
       ...(o.pages ? { pages: o.pages } : {}),
+      ...(o.drawnSha256 ? { drawnSha256: o.drawnSha256 } : {}),
+      ...(o.pdfa ? { pdfa: 'PDF/A-2b' } : {}),
+      ...(o.signedBy ? { signedBy: o.signedBy } : {}),
+      ...(course && withdrawals.get(course) ? { withdrawn: { date: withdrawals.get(course)?.date, reason: withdrawals.get(course)?.reason } } : {}),
       source: course ? { file: course.loaded.file, sha256: course.loaded.sourceSha256, fingerprint: course.fingerprint, date: course.date.toISOString() } : undefined,
+      ...(course?.loaded.sourceFiles.length ? { references: course.loaded.sourceFiles.map((f) => ({ id: f.id, file: f.file, sha256: f.sha256, bytes: f.bytes })) } : {}),
       documentCode: c?.document.code,
       version: c?.document.version,
       approval: course ? { approved: course.state.approved, status: c?.review.status, expires: c?.review.expires, reasons: course.state.reasons } : undefined,

@@ -23,7 +23,7 @@ import { verifyPdf } from './verify.js';
 export const HANDOUT_KIND = 'handout-pdf';
 
 /** Reasons a build gives that say nothing about the course itself. */
-const NOT_THE_COURSE = new Set(['browser changed', 'deckhand changed', 'options changed']);
+const NOT_THE_COURSE = new Set(['browser changed', 'deckhand changed', 'options changed', 'archive changed', 'sign changed', '--release rebuilds: a release never trusts the cache']);
 
 export interface ApprovedHandout {
   file: string;
@@ -70,7 +70,8 @@ export async function approvedHandout(course: PreparedCourse, outDir: string, cw
   if (reasons.includes('not built before')) return at([], `has a handout whose currency cannot be told: ${shown} is not in the build cache of ${displayPath(outDir, cwd)} (copied in, or built elsewhere); ${hint('rebuild')}`);
   if (reasons.length > 0) return at([], `has a handout that is stale against the course (${reasons.join(', ')}): ${shown}; ${hint('rebuild')}`);
 
-  const verdict = await verifyPdf(file, undefined, today);
+  // Approval was decided above from the course; the file itself must be intact deckhand output.
+  const verdict = await verifyPdf(file, undefined, today, { integrityOnly: true });
   const problems = [...verdict.problems];
   if (verdict.record && verdict.record.contentFingerprint !== course.fingerprint) problems.push(`it was built from ${verdict.record.contentFingerprint}, the course is now ${course.fingerprint}`);
   if (verdict.record && verdict.record.kind !== HANDOUT_KIND) problems.push(`it is a ${verdict.record.kind}, not a ${HANDOUT_KIND}`);

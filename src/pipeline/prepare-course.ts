@@ -5,26 +5,38 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { formatPath } from '../content/diagnostic.js';
 import { printable } from '../content/issue-messages.js';
 import { loadCourse, type LoadedCourse } from '../content/load-course.js';
 import type { CompileInput } from '../compile/compile.js';
 import { BASE_EDITION, type Edition } from '../content/edition.js';
+import { editionIds, loadEdition, type LoadedEdition } from '../content/load-edition.js';
+import { loadCatalogue, type Catalogue } from '../i18n/index.js';
+import { checkMarketRules, loadMarketProfile } from '../markets/index.js';
 import { TemplateSet } from '../render/template-set.js';
+import { brandRel, loadBrand } from '../render/brand.js';
 import { approvalState, type ApprovalState } from '../review/approval-state.js';
 import { canonicalForm, canonicalJson, fingerprint, type Canonical } from '../review/canonical.js';
 import { courseInputs } from '../review/course-inputs.js';
-import { readSnapshot } from '../review/snapshot.js';
+import { readSnapshot, snapshotFileFor } from '../review/snapshot.js';
+import { editionCanonical } from '../review/edition-canonical.js';
 import { versionStall, type VersionStall } from '../review/version-check.js';
 import type { PaperId } from '../render/paper.js';
 import { isoDay, sourceDate } from './dates.js';
 
 export const DEFAULT_THEME = 'clinical';
 
-/** One prepared edition (today every course has only its base edition). */
+/** One prepared edition: the base course, or base + one overlay. */
 export interface PreparedCourse {
+  /** For an edition: its merged course, with `file`, `doc` and `sourceMap` of the overlay. */
   loaded: LoadedCourse;
+  /** The base course an edition overlays (the same as `loaded` for the base edition). */
+  base: LoadedCourse;
+  /** The overlay, for an edition. */
+  overlay?: LoadedEdition;
+  catalogue: Catalogue;
   /** The course id. */
   id: string;
   edition: Edition;
@@ -56,6 +68,32 @@ export interface PrepareOptions {
   templateSets?: Map<string, TemplateSet>;
   /** The base templates folder (default: deckhand's own templates/). */
   baseTemplates?: string;
+  /** Prepare this edition ("base" or an overlay id such as "tr-tr"; default "base"). */
+  edition?: string;
+  /** Check the market profile's rules (default true; approve checks them after writing the new expiry). */
+  marketRules?: boolean;
+}
+
+/** Editions of a course folder: "base" and the stems of editions/*.yaml. */
+export const courseEditions = (dir: string): string[] => [BASE_EDITION, ...editionIds(dir)];
+
+/**
+ * The base and every edition of a course folder (or those in `only`); an
+ * edition that fails does not stop the others. The base's own problems stop all.
+ */
+export function prepareEditions(dir: string, options: PrepareOptions, only?: readonly string[]): { prepared: PreparedCourse[]; diagnostics: Diagnostic[] } {
+  const prepared: PreparedCourse[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const ids = courseEditions(resolve(options.cwd ?? process.cwd(), dir)).filter((id) => !only || only.includes(id));
+  for (const edition of ids) {
+    const result = prepareCourse(dir, { ...options, edition });
+    if (result.ok) prepared.push(result.course);
+    else {
+      diagnostics.push(...result.diagnostics);
+      if (edition === BASE_EDITION) break;
+    }
+  }
+  return { prepared, diagnostics };
 }
 
 function templateSetFor(overrideDir: string | undefined, templateSets = new Map<string, TemplateSet>(), baseDir: string | undefined, courseDir: string): TemplateSet {
@@ -71,7 +109,24 @@ function templateSetFor(overrideDir: string | undefined, templateSets = new Map<
 export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
   const result = loadCourse(dir, options.cwd);
   if (!result.ok) return result;
-  const { loaded } = result;
+  const base = result.loaded;
+  let overlay: LoadedEdition | undefined;
+  if (options.edition && options.edition !== BASE_EDITION) {
+    const ed = loadEdition(base, options.edition, options.cwd);
+    if (!ed.ok) return ed;
+    overlay = ed.edition;
+  }
+  const loaded: LoadedCourse = overlay
+    ? {
+        ...base,
+        file: overlay.file,
+        course: overlay.course,
+        doc: overlay.doc,
+        sourceMap: overlay.sourceMap,
+        sourceSha256: createHash('sha256').update(`${base.sourceSha256}\n${overlay.sourceSha256}`).digest('hex'),
+        assets: overlay.assets,
+      }
+    : base;
   const { course } = loaded;
   const problem = (path: (string | number)[], message: string): Prepared => {
     const pos = loaded.sourceMap.positionOf(path);
@@ -110,21 +165,49 @@ export function prepareCourse(dir: string, options: PrepareOptions): Prepared {
     return problem(['presentation', 'theme'], `themes/${theme}.css must declare its name with a /* @theme ${theme} */ comment, or Marp will not find it`);
   }
 
-  const canonical = canonicalForm(course, courseInputs(loaded, templatesDir));
+  const brandName = course.presentation?.brand;
+  const brand = loadBrand(templates, brandName, options.cwd);
+  if (!brand.ok) return brand.missing ? problem(['presentation', 'brand'], `brand "${brandName}" not found (looked for ${brandRel(brandName)} in ${templates.roots.join(' and ')})`) : brand;
+
+  const inputs = courseInputs(base, templatesDir);
+  const canonical = overlay ? editionCanonical(base.course, overlay.overlay, { ...inputs, ...courseInputs(loaded, undefined) }) : canonicalForm(course, inputs);
   const print = fingerprint(canonical);
-  const snapshot = readSnapshot(loaded.dir);
+  const editionId = overlay?.id ?? BASE_EDITION;
+  const snapshot = readSnapshot(loaded.dir, snapshotFileFor(editionId));
   const state = approvalState(course, { fingerprint: print, canonical }, snapshot, options.today);
   const stall = versionStall(course, print, snapshot);
   const { date } = sourceDate(loaded.dir, options.env);
-  const edition: Edition = { course: course.id, edition: BASE_EDITION, language: course.language, ...(course.markets.length === 1 && course.markets[0] ? { market: course.markets[0] } : {}) };
+  const edition: Edition = overlay
+    ? { course: course.id, edition: overlay.id, language: overlay.language, market: overlay.market }
+    : { course: course.id, edition: BASE_EDITION, language: course.language, ...(course.markets.length === 1 && course.markets[0] ? { market: course.markets[0] } : {}) };
+  const locate = (path: (string | number)[]) => (overlay ? overlay.locate(path) : { file: loaded.file, ...loaded.sourceMap.positionOf(path) });
+
+  // Interface text for the edition's language, and the market's rules.
+  const langAt = overlay ? ['edition', 'language'] : ['language'];
+  const cat = loadCatalogue(templates.roots, edition.language, {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    requestedAt: { file: loaded.file, ...loaded.sourceMap.positionOf(langAt), path: langAt.join('.') },
+  });
+  if (!cat.ok) return { ok: false, diagnostics: cat.diagnostics };
+  if (overlay && options.marketRules !== false) {
+    const profile = loadMarketProfile(templates.roots, overlay.market, options.cwd);
+    if (!profile.ok) return { ok: false, diagnostics: profile.diagnostics };
+    if (profile.profile) {
+      const problems = checkMarketRules(profile.profile, { id: overlay.id, course, locate });
+      if (problems.length > 0) return { ok: false, diagnostics: problems };
+    }
+  }
   const paper = options.paper ?? course.presentation?.paper ?? 'a4';
   return {
     ok: true,
     course: {
       loaded,
+      base,
+      ...(overlay ? { overlay } : {}),
+      catalogue: cat.catalogue,
       id: course.id,
       edition,
-      input: { edition, course, state, assets: loaded.assets, date, day: isoDay(date), theme, paper, fingerprint: print, sourceSha256: loaded.sourceSha256 },
+      input: { edition, catalogue: cat.catalogue, course, state, assets: loaded.assets, date, day: isoDay(date), theme, ...(brand.brand ? { brand: brand.brand } : {}), paper, fingerprint: print, sourceSha256: loaded.sourceSha256 },
       templates,
       ...(templatesDir ? { templatesDir } : {}),
       theme,

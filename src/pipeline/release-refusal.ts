@@ -13,13 +13,15 @@ export function releaseRefusal(course: PreparedCourse, cwd: string): Diagnostic 
   const { state, loaded } = course;
   const c = loaded.course;
   const dir = displayPath(loaded.dir, cwd);
-  const approveCmd = (expires: boolean) => `deckhand approve ${dir} --reviewer "Name" --role "Role"${expires ? ' --expires YYYY-MM-DD' : ''}`;
+  const flag = course.overlay ? ` --edition ${course.edition.edition}` : '';
+  const approveCmd = (expires: boolean) => `deckhand approve ${dir}${flag} --reviewer "Name" --role "Role"${expires ? ' --expires YYYY-MM-DD' : ''}`;
   let at: FieldPath = ['review', 'status'];
   let advice: string;
   if (c.review.status === 'draft' && c.review.reviewers.length === 0) {
     advice = `it is a draft nobody has signed off yet. When it has been reviewed, record the sign-off with: ${approveCmd(true)}; then run build --release again`;
   } else if (state.changed.length > 0 || state.draft?.reason === 'changed') {
-    at = state.changedFields[0] ?? ['review', 'reviewers'];
+    // An edition's lines are in its overlay file, which does not mirror the base's lists: point at its review block.
+    at = (course.overlay ? undefined : state.changedFields[0]) ?? ['review', 'reviewers'];
     const version = course.versionStall ? ` set document.version to "${course.versionStall.suggested}" (it is still "${c.document.version}"),` : '';
     advice = `${state.reasons.join('; ')}. Have the changes reviewed,${version} then sign off again with: ${approveCmd(false)}`;
     if (!course.versionStall && state.changed.length > 0) advice += ` (document.version is "${c.document.version}"; the next would be "${nextVersion(c.document.version)}" if this one was already released)`;
@@ -30,7 +32,7 @@ export function releaseRefusal(course: PreparedCourse, cwd: string): Diagnostic 
     advice = `${state.reasons.join('; ')}. When the review is complete, sign it off with: ${approveCmd(c.review.expires === undefined)}`;
   }
   const pos = loaded.sourceMap.positionOf(at);
-  return { file: loaded.file, line: pos.line, column: pos.column, path: formatAt(at, c), message: `release refused for course "${course.id}": ${advice}` };
+  return { file: loaded.file, line: pos.line, column: pos.column, path: formatAt(at, c), message: `release refused for course "${course.id}"${course.overlay ? ` edition "${course.edition.edition}"` : ''}: ${advice}` };
 }
 
 function formatAt(path: FieldPath, data: unknown): string {

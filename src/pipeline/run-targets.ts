@@ -4,8 +4,8 @@
  * match; otherwise it is produced through the registry, taken through its PDF
  * phases, and written atomically. Compiled parts and products are made once.
  */
-import { compileDeck, compileHandout, compileView, type CompiledDeck, type CompiledHandout } from '../compile/compile.js';
-import { ENGLISH, type InterfaceText } from '../compile/interface-text.js';
+import { compileDeck, compileHandout, compileView, textOf, type CompiledDeck, type CompiledHandout } from '../compile/compile.js';
+import type { InterfaceText } from '../compile/interface-text.js';
 import { documentStamp, type DocumentStamp } from '../compile/stamp-text.js';
 import { editionFileName } from '../content/edition.js';
 import { displayPath } from '../content/load-course.js';
@@ -19,6 +19,7 @@ import type { BuildSettings, ProduceContext, Product, Target } from '../targets/
 import { codeFingerprint } from '../version.js';
 import { join } from 'node:path';
 import { sha256, staleReasons, type CacheKey, type CourseCache } from './cache.js';
+import { certificationFor, type Signing } from './certification.js';
 import type { PreparedCourse } from './prepare-course.js';
 
 export interface OutputRecord {
@@ -31,6 +32,12 @@ export interface OutputRecord {
   pages?: number;
   rebuilt: boolean;
   reasons: string[];
+  /** PDFs: the drawn-content hash the seal recorded. */
+  drawnSha256?: string;
+  /** PDFs: PDF/A-2b made and checked. */
+  pdfa?: boolean;
+  /** PDFs: common name of the signing certificate. */
+  signedBy?: string;
 }
 
 export interface BrowserAccess {
@@ -50,6 +57,12 @@ export interface TargetContext {
   text?: InterfaceText;
   browser: BrowserAccess;
   onOutput(record: OutputRecord): void;
+  /** --release: every target is rebuilt (the cache is never trusted for a release). */
+  release?: boolean;
+  /** PDF/A-2b for every PDF (--pdfa; always under --release). */
+  pdfa?: boolean;
+  /** --sign: the key that signs every released PDF. */
+  signing?: Signing;
 }
 
 export interface TargetPlan {
@@ -81,7 +94,8 @@ export async function planTargets(course: PreparedCourse, cache: CourseCache, ta
       const key = await baseKey(course, target, ctx);
       const entry = entries[target.kind];
       const current = entry ? { ...key, template: course.templates.fingerprint(entry.reads) } : key;
-      return { target, file, key, reasons: ctx.force ? ['--force'] : staleReasons(entry, current, file) };
+      const reasons = ctx.force ? ['--force'] : ctx.release ? ['--release rebuilds: a release never trusts the cache'] : staleReasons(entry, current, file);
+      return { target, file, key, reasons };
     }),
   );
 }
@@ -89,7 +103,7 @@ export async function planTargets(course: PreparedCourse, cache: CourseCache, ta
 export async function buildTargets(course: PreparedCourse, cache: CourseCache, plans: TargetPlan[], ctx: TargetContext): Promise<OutputRecord[]> {
   const entries = (cache[course.edition.edition] ??= {});
   const produce = produceContext(course, ctx);
-  const record = (plan: TargetPlan, fields: { sha256: string; bytes: number; pages?: number }, rebuilt: boolean): OutputRecord => {
+  const record = (plan: TargetPlan, fields: { sha256: string; bytes: number; pages?: number; drawnSha256?: string; pdfa?: boolean; signedBy?: string }, rebuilt: boolean): OutputRecord => {
     const r: OutputRecord = {
       course: course.id,
       edition: course.edition.edition,
@@ -100,6 +114,9 @@ export async function buildTargets(course: PreparedCourse, cache: CourseCache, p
       ...(fields.pages ? { pages: fields.pages } : {}),
       rebuilt,
       reasons: rebuilt ? plan.reasons : [],
+      ...(fields.drawnSha256 ? { drawnSha256: fields.drawnSha256 } : {}),
+      ...(fields.pdfa ? { pdfa: true } : {}),
+      ...(fields.signedBy ? { signedBy: fields.signedBy } : {}),
     };
     ctx.onOutput(r);
     return r;
@@ -108,26 +125,31 @@ export async function buildTargets(course: PreparedCourse, cache: CourseCache, p
     plans.map(async (plan) => {
       const entry = entries[plan.target.kind];
       if (plan.reasons.length === 0 && entry) return record(plan, entry, false);
-      const { bytes, pages, reads } = await finish(plan.target, produce);
+      const { bytes, pages, reads, drawnSha256, pdfa, signed } = await finish(plan.target, produce, course, ctx);
       writeFileAtomic(plan.file, bytes);
       const digest = sha256(bytes);
       const key = { ...plan.key, template: course.templates.fingerprint(reads) };
       entries[plan.target.kind] = { key, sha256: digest, bytes: bytes.length, ...(pages ? { pages } : {}), reads: [...reads] };
-      return record(plan, { sha256: digest, bytes: bytes.length, ...(pages ? { pages } : {}) }, true);
+      const signedBy = signed && ctx.signing ? ctx.signing.name : undefined;
+      return record(plan, { sha256: digest, bytes: bytes.length, ...(pages ? { pages } : {}), ...(drawnSha256 ? { drawnSha256 } : {}), ...(pdfa ? { pdfa } : {}), ...(signedBy ? { signedBy } : {}) }, true);
     }),
   );
 }
 
 /** The product, through the target's PDF phases (pdf-lib loads while Chromium prints). */
-async function finish(target: Target, ctx: ProduceContext): Promise<Product> {
+async function finish(target: Target, ctx: ProduceContext, course: PreparedCourse, tctx: TargetContext): Promise<Product & { drawnSha256?: string; pdfa?: boolean; signed?: boolean }> {
   if (!target.pdf) return ctx.product(target.kind);
   const [product, { runPdfPhases }] = await Promise.all([ctx.product(target.kind), import('../pdf/phases.js')]);
-  const sealed = await runPdfPhases(product.bytes, target.pdf.requests(ctx, product));
-  return { bytes: sealed.bytes, pages: sealed.pages, reads: product.reads };
+  const requests = target.pdf.requests(ctx, product);
+  // Archive and sign apply to every PDF kind; signing only to released ones, as the last write.
+  if (tctx.pdfa || tctx.release) requests.archive = {};
+  if (tctx.signing && tctx.release) requests.sign = tctx.signing.options(course, ctx.text);
+  const done = await runPdfPhases(product.bytes, requests);
+  return { bytes: done.bytes, pages: done.pages, reads: product.reads, drawnSha256: done.pagesSha256, pdfa: done.pdfa, signed: done.signed };
 }
 
 function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceContext {
-  const text = ctx.text ?? ENGLISH;
+  const text = textOf(course.input, ctx.text);
   const options = { fonts: fontFaceCss, text };
   let view: CourseView | undefined;
   let deck: CompiledDeck | undefined;
@@ -149,6 +171,7 @@ function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceCont
       return s;
     },
     print: (html, what) => printWithRetry(ctx.browser, html, what),
+    certification: (box) => certificationFor(course, text, box, ctx.release && ctx.signing ? ctx.signing : undefined),
     product: (kind) => {
       let p = products.get(kind);
       if (!p) products.set(kind, (p = ctx.registry.get(kind).produce(produce)));
@@ -189,6 +212,8 @@ async function baseKey(course: PreparedCourse, target: Target, ctx: TargetContex
     date: course.date.toISOString(),
   };
   if (target.options) key.options = target.options(course.input, ctx.settings);
+  if (target.pdf && (ctx.pdfa || ctx.release)) key.archive = 'pdfa-2b';
+  if (target.pdf && ctx.release && ctx.signing) key.sign = ctx.signing.fingerprint;
   if (target.browser) key.browser = await ctx.browser.identity();
   return key;
 }

@@ -7,6 +7,7 @@
  */
 import type { Course } from '../content/schema.js';
 import type { CourseView } from '../render/course-view.js';
+import type { Catalogue } from '../i18n/index.js';
 import { fillLabel, type PptxLabels } from './labels.js';
 import type { SlideLayout } from './layout.js';
 import { agendaShapes, disclaimerShapes, faqShapes, stepShapes, teamShapes, technologyShapes } from './layout-text-slides.js';
@@ -31,6 +32,8 @@ export interface PptxInput {
   view: CourseView;
   /** Every word deckhand adds (headings, footer, table heads, the DRAFT mark). */
   labels: PptxLabels;
+  /** The edition's interface-text catalogue (deck paging headings). */
+  catalogue: Catalogue;
   /** False puts the DRAFT marking on every slide (via both masters). */
   approved: boolean;
   /** Build date (SOURCE_DATE_EPOCH): document created/modified and zip timestamps. */
@@ -40,7 +43,7 @@ export interface PptxInput {
 }
 
 /** Each planned slide laid out: exported for tests, which check every text box fits. */
-export function layoutPptx(input: Pick<PptxInput, 'course' | 'view' | 'labels'>): SlideLayout[] {
+export function layoutPptx(input: Pick<PptxInput, 'course' | 'view' | 'labels' | 'catalogue'>): SlideLayout[] {
   return planSlides(input).map((slide) => ({ master: slide.kind === 'title' ? 'title' : 'content', shapes: shapesFor(slide), notes: slide.notes }));
 }
 
@@ -70,7 +73,7 @@ function shapesFor(slide: PlannedSlide): SlideLayout['shapes'] {
 }
 
 export async function renderPptx(input: PptxInput): Promise<Uint8Array> {
-  const { course, view, labels } = input;
+  const { course, view, labels, catalogue } = input;
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = view.title;
@@ -79,7 +82,7 @@ export async function renderPptx(input: PptxInput): Promise<Uint8Array> {
   pptx.company = view.organisation;
   pptx.revision = '1';
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
-  const layouts = layoutPptx({ course, view, labels });
+  const layouts = layoutPptx({ course, view, labels, catalogue });
   const title = layouts[0]?.shapes.find((shape) => shape.kind === 'text' && shape.title);
   defineMasters(pptx, {
     titleBox: title ? { x: title.x, y: title.y, w: title.w, h: title.h } : { x: 1, y: 1, w: 10, h: 1.5 },

@@ -1,12 +1,14 @@
 /**
  * The PowerPoint's slides, planned by the Marp deck's own planner (deckView):
  * the same slides in the same order, the same overflow splits, the same
- * speaker notes the HTML presenter view shows. Only the words deckhand adds
- * are swapped for the caller's labels. Plain data; drawing is elsewhere.
+ * speaker notes the HTML presenter view shows, and the same words: the deck's
+ * planner and the labels both come from the edition's catalogue. Plain data;
+ * drawing is elsewhere.
  */
 import type { Course } from '../content/schema.js';
 import { deckView, noteCommentText as notesOf, sectionNotes } from '../render/deck-view.js';
 import type { CourseView } from '../render/course-view.js';
+import type { Catalogue } from '../i18n/index.js';
 import { fillLabel, type PptxLabels } from './labels.js';
 
 export interface ImageRef {
@@ -38,11 +40,13 @@ export interface PlanInput {
   course: Course;
   view: CourseView;
   labels: PptxLabels;
+  /** The edition's catalogue: deckView pages the sections under its headings. */
+  catalogue: Catalogue;
 }
 
-export function planSlides({ course, view, labels }: PlanInput): PlannedSlide[] {
+export function planSlides({ course, view, labels, catalogue }: PlanInput): PlannedSlide[] {
   // The theme name only feeds the deck's front matter; the plan does not depend on it.
-  const deck = deckView(view, 'clinical', sectionNotes(course));
+  const deck = deckView(view, 'clinical', sectionNotes(course), catalogue);
   const paged = (heading: string, p: { page: number; pages: number }) => (p.pages > 1 ? fillLabel(labels.pageOf, { heading, page: p.page, pages: p.pages }) : heading);
   const kinds: Record<Course['procedures'][number]['kind'], string> = {
     diagnostic: labels.kindDiagnostic,
@@ -63,7 +67,7 @@ export function planSlides({ course, view, labels }: PlanInput): PlannedSlide[] 
     ...(view.draft ? { draft: view.draft.message } : {}),
     notes: notesOf(deck.notes.title),
   });
-  slides.push({ kind: 'agenda', heading: labels.agenda, items: agendaItems(view, labels), notes: notesOf(deck.notes.agenda) });
+  slides.push({ kind: 'agenda', heading: labels.agenda, items: deck.agenda, notes: notesOf(deck.notes.agenda) });
   slides.push({
     kind: 'ladder',
     heading: labels.ladder,
@@ -117,9 +121,12 @@ export function planSlides({ course, view, labels }: PlanInput): PlannedSlide[] 
       notes: notesOf(page.notes),
     });
   }
-  const faqItems = faqWithLabels(deck.faqPages.flatMap((p) => p.items), view.faq, labels);
   for (const page of deck.faqPages) {
-    slides.push({ kind: 'faq', heading: paged(labels.faq, page), items: page.items.map(() => faqItems.shift() ?? { question: '', answer: '' }), notes: notesOf(page.notes) });
+    slides.push({ kind: 'faq', heading: paged(labels.faq, page), items: page.items.map((f) => ({ question: f.question, answer: f.answer })), notes: notesOf(page.notes) });
+  }
+  // The reference list as numbered paragraphs, on as many slides as the deck gives it.
+  for (const page of deck.referencePages) {
+    slides.push({ kind: 'disclaimer', heading: page.heading, paragraphs: page.items.map((r) => `${r.number}. ${r.plain}`), notes: '' });
   }
   for (const page of deck.disclaimerPages) {
     slides.push({ kind: 'disclaimer', heading: paged(labels.disclaimer, page), paragraphs: page.items, notes: notesOf(page.notes) });
@@ -139,41 +146,4 @@ export function planSlides({ course, view, labels }: PlanInput): PlannedSlide[] 
     notes: notesOf(deck.notes.documentControl),
   });
   return slides;
-}
-
-/** The deck's agenda (deck-view.ts agendaFor), in the caller's words. */
-function agendaItems(view: CourseView, labels: PptxLabels): string[] {
-  const first = view.steps[0];
-  const last = view.steps.at(-1);
-  return [
-    labels.ladder,
-    ...(first && last ? [fillLabel(labels.agendaSteps, { count: view.steps.length, first: first.title, last: last.title })] : []),
-    labels.team,
-    ...(view.procedures.length ? [labels.procedures] : []),
-    ...(view.technologies.length ? [labels.technologies] : []),
-    ...(view.faq.length ? [labels.faq] : []),
-    labels.agendaClosing,
-  ];
-}
-
-/**
- * The deck splits a long answer over several items, all but the first with
- * the question marked "(continued)" in English. Walk the split items against
- * the course's FAQ to relabel those: the deck emits a question's pieces one
- * after another, so an item continues the current question while that
- * question's answer has text left.
- */
-function faqWithLabels(items: { question: string; answer: string }[], faq: CourseView['faq'], labels: PptxLabels): { question: string; answer: string }[] {
-  let index = -1;
-  let rest = '';
-  return items.map((item) => {
-    const current = faq[index];
-    if (current === undefined || rest.length === 0) {
-      index += 1;
-      rest = (faq[index]?.answer ?? '').slice(item.answer.length).trim();
-      return { question: faq[index]?.question ?? item.question, answer: item.answer };
-    }
-    rest = rest.slice(item.answer.length).trim();
-    return { question: fillLabel(labels.faqContinued, { question: current.question }), answer: item.answer };
-  });
 }

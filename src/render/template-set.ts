@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type HandlebarsNs from 'handlebars';
 import { walkContained } from './contained-path.js';
 import { registerHelpers } from './helpers.js';
+import { inlineTemplateAssets, lineColumn } from './template-assets.js';
 import { TemplateError } from './template-error.js';
 
 const require = createRequire(import.meta.url);
@@ -32,6 +33,8 @@ export interface TemplateFile {
   /** Index of its root in `roots` (0 = the course's own folder when it has one). */
   root: number;
   text: string;
+  /** The file as read (images are binary; `text` is only meaningful for text files). */
+  bytes: Buffer;
   sha256: string;
 }
 
@@ -50,6 +53,8 @@ export class TemplateSet {
   /** rel path → the effective file (earlier roots win). */
   private readonly files = new Map<string, TemplateFile>();
   private recording: Set<string> | undefined;
+  /** rel path → its text with template-relative images inlined, and the image files it read (template-assets.ts). */
+  private readonly inlined = new Map<string, { text: string; assets: string[] }>();
   /** Strict: a reference to a field the view lacks is an error (what `check` compiles with). */
   private strictMode = false;
 
@@ -70,8 +75,8 @@ export class TemplateSet {
       const { files, problems } = walkContained(root, allowed);
       for (const [rel, reason] of problems) this.problems.push({ root: index, rel, reason });
       for (const { rel, real } of files) {
-        const text = readFileSync(real, 'utf8');
-        this.files.set(rel, { rel, file: join(root, ...rel.split('/')), root: index, text, sha256: createHash('sha256').update(text).digest('hex') });
+        const bytes = readFileSync(real);
+        this.files.set(rel, { rel, file: join(root, ...rel.split('/')), root: index, text: bytes.toString('utf8'), bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
       }
     });
   }
@@ -116,10 +121,39 @@ export class TemplateSet {
     return this.files.has(rel);
   }
 
-  /** Reads a template file (from memory), noting the read while recording. */
+  /**
+   * Reads a template file (from memory), noting the read while recording. A
+   * stylesheet's `url(...)` images come inlined (and are noted too).
+   */
   text(rel: string): string {
     this.note(rel);
-    return this.get(rel).text;
+    return rel.endsWith('.css') ? this.withAssets(rel) : this.get(rel).text;
+  }
+
+  /** A file's bytes (an image), noting the read while recording. */
+  bytes(rel: string): Buffer {
+    this.note(rel);
+    return this.get(rel).bytes;
+  }
+
+  /**
+   * `rel`'s text with its template-relative images as data: URLs, each image
+   * noted as read; a missing or refused image is a TemplateError at its place.
+   */
+  private withAssets(rel: string): string {
+    let done = this.inlined.get(rel);
+    if (!done) {
+      const source = this.get(rel);
+      const result = inlineTemplateAssets(source.text, rel, (asset) => this.files.get(asset)?.bytes);
+      if (result.problem) {
+        const { line, column } = lineColumn(source.text, result.problem.offset);
+        throw new TemplateError(result.problem.message, source.file, line, column);
+      }
+      done = { text: result.text, assets: result.assets };
+      this.inlined.set(rel, done);
+    }
+    for (const asset of done.assets) this.note(asset);
+    return done.text;
   }
 
   /**
@@ -155,20 +189,20 @@ export class TemplateSet {
    * Renders `rel` with a view whose strings are already escaped for the output
    * language (see escape.ts), so the template is compiled without HTML escaping.
    */
-  render(rel: string, view: unknown): string {
+  render(rel: string, view: unknown, data?: Record<string, unknown>): string {
     this.note(rel);
     let template = this.compiled.get(rel);
     if (!template) {
       template = this.pinned(this.hb, rel);
       this.compiled.set(rel, template);
     }
-    return template(this.strictMode ? nameable(view) : view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return template(this.strictMode ? nameable(view) : view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...(data ? { data } : {}) });
   }
 
   /** The same files, compiled in Handlebars' strict mode: `check` renders with it to find references to fields the view lacks. */
   strict(): TemplateSet {
     const copy = Object.create(TemplateSet.prototype) as TemplateSet;
-    Object.assign(copy, this, { handlebars: undefined, compiled: new Map(), recording: undefined, strictMode: true });
+    Object.assign(copy, this, { handlebars: undefined, compiled: new Map(), inlined: new Map(), recording: undefined, strictMode: true });
     return copy;
   }
 
@@ -178,7 +212,8 @@ export class TemplateSet {
     const file = this.get(rel).file;
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
-        template ??= hb.compile(this.get(rel).text, { noEscape: true, strict: this.strictMode, preventIndent: true });
+        const text = this.withAssets(rel);
+        template ??= hb.compile(text, { noEscape: true, strict: this.strictMode, preventIndent: true });
         return template(context, options);
       } catch (error) {
         throw TemplateError.from(error, file);

@@ -6,10 +6,11 @@
  * content. Anything else is a draft, with reasons a person can act on.
  */
 import type { Course } from '../content/schema.js';
-import { changedPaths, type Canonical } from './canonical.js';
+import { checkBindings } from './binding-check.js';
+import type { Canonical } from './canonical.js';
+import { fieldChanges, fieldPathIn } from './field-path.js';
 import type { ApprovalSnapshot } from './snapshot.js';
 import type { FieldPath } from '../content/yaml-positions.js';
-import { formatFieldPathById, parseFieldPath } from './field-path.js';
 
 export interface ApprovalState {
   approved: boolean;
@@ -56,14 +57,22 @@ export function approvalState(
   if (stale.length > 0) {
     const approvedOn = stale.map((r) => r.date).sort().at(-1) ?? lastSignOff;
     if (snapshot) {
-      const raw = changedPaths(snapshot.canonical, current.canonical);
-      changedFields = raw.filter((p) => p.startsWith('content.')).map((p) => parseFieldPath(p.slice('content.'.length)));
-      changed = raw.map((p) => (p.startsWith('content.') ? formatFieldPathById(parseFieldPath(p.slice('content.'.length)), course) : pretty(p)));
+      const changes = fieldChanges(snapshot.canonical, current.canonical);
+      changed = changes.map((c) => c.display);
+      // Lines to point at: base content fields only (not assets, not an edition's overlay fields).
+      changedFields = changes.filter((c) => c.segments && !c.overlay).map((c) => fieldPathIn(c.segments ?? [], course));
     }
     reasons.push(
       `content changed since approval on ${approvedOn}${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`,
     );
     draft ??= { reason: 'changed', since: approvedOn };
+  }
+  // Each current sign-off must also still cover its reviewer's name, role, date and the expiry.
+  const currentSignOffs = review.reviewers.filter((r) => r.fingerprint === current.fingerprint);
+  const binding = checkBindings(review, currentSignOffs, snapshot);
+  if (review.status === 'approved' && binding.length > 0) {
+    reasons.push(...binding);
+    draft ??= { reason: 'unbound' };
   }
   if (review.expires !== undefined && review.expires < today) {
     reasons.push(`review expired on ${review.expires}`);
@@ -78,11 +87,4 @@ export function approvalState(
     ...(approved || !draft ? {} : { draft }),
     fingerprint: current.fingerprint,
   };
-}
-
-/** `content.faq[1].answer` → `faq[1].answer`; `assets.x.png` → `asset x.png`. */
-function pretty(path: string): string {
-  if (path.startsWith('content.')) return path.slice('content.'.length);
-  if (path.startsWith('assets.')) return `asset ${path.slice('assets.'.length)}`;
-  return path;
 }

@@ -12,7 +12,8 @@ import { COURSE_FILE, type LoadedCourse } from '../content/load-course.js';
 import { isoDate } from '../content/schema.js';
 import { usageError } from '../errors.js';
 import type { Canonical } from './canonical.js';
-import { readSnapshot, SNAPSHOT_FILE, snapshotJson } from './snapshot.js';
+import { reviewerBinding } from './binding.js';
+import { readSnapshot, SNAPSHOT_FILE, snapshotFileFor, snapshotJson } from './snapshot.js';
 import { needsReviewBlock, reviewBlockEdit } from './review-block.js';
 
 export interface SignOff {
@@ -39,6 +40,9 @@ export interface ApprovableCourse {
   loaded: LoadedCourse;
   canonical: Canonical;
   fingerprint: string;
+  /** For an edition: its id; the sign-off goes into editions/<id>.yaml and editions/<id>.approval.json. */
+  edition?: { edition: string };
+  overlay?: unknown;
 }
 
 export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveResult {
@@ -54,16 +58,35 @@ export function approve(prepared: ApprovableCourse, signOff: SignOff): ApproveRe
 
   const { canonical, fingerprint: print } = prepared;
 
-  const file = join(loaded.dir, COURSE_FILE);
+  const edition = prepared.overlay && prepared.edition ? prepared.edition.edition : undefined;
+  const file = edition ? join(loaded.dir, 'editions', `${edition}.yaml`) : join(loaded.dir, COURSE_FILE);
   const source = readFileSync(file, 'utf8');
   const doc = parseDocument(source);
-  const { edits, replaced } = signOffEdits(doc, source, { ...signOff, expires }, print);
+  // The binding covers the fingerprint and what the sign-off says of itself: name, role, date, expiry.
+  const binding = reviewerBinding({ fingerprint: print, name: signOff.reviewer, role: signOff.role, date: signOff.date, expires });
+  const review = doc.get('review', true);
+  // An edition's first sign-off: its review block may be missing or have no reviewers yet.
+  const signed = isMap(review) ? review.get('reviewers', true) : undefined;
+  const { edits, replaced } =
+    edition && !(isSeq(signed) && signed.items.length > 0)
+      ? newReviewBlock(doc, source, { ...signOff, expires }, print, binding)
+      : signOffEdits(doc, source, { ...signOff, expires }, print, binding);
   writeFileAtomic(file, applyEdits(source, edits));
 
-  const snapshot = join(loaded.dir, SNAPSHOT_FILE);
-  const previous = readSnapshot(loaded.dir);
-  const sameVersion = signOff.sameVersion && previous && previous.fingerprint !== print ? { version: course.document.version, reason: signOff.sameVersion, replaces: previous.fingerprint } : undefined;
-  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical, ...(sameVersion ? { sameVersion } : {}) }));
+  const snapshotName = edition ? snapshotFileFor(edition) : SNAPSHOT_FILE;
+  const snapshot = join(loaded.dir, snapshotName);
+  const previous = readSnapshot(loaded.dir, snapshotName);
+  // Another sign-off of the same content keeps the reason its version was kept.
+  const sameVersion =
+    signOff.sameVersion && previous && previous.fingerprint !== print
+      ? { version: course.document.version, reason: signOff.sameVersion, replaces: previous.fingerprint }
+      : previous?.fingerprint === print
+        ? previous.sameVersion
+        : undefined;
+  const bound = { name: signOff.reviewer, role: signOff.role, date: signOff.date, expires, binding };
+  // Other reviewers' bound records stay while they cover the same content.
+  const kept = previous?.fingerprint === print ? (previous.reviewers ?? []).filter((r) => r.name !== signOff.reviewer) : [];
+  writeFileAtomic(snapshot, snapshotJson({ fingerprint: print, approvedOn: signOff.date, canonical, reviewers: [...kept, bound], ...(sameVersion ? { sameVersion } : {}) }));
   const stale = course.review.reviewers.filter((r) => r.name !== signOff.reviewer && r.fingerprint !== print).map((r) => r.name);
   return { fingerprint: print, file, snapshot, replaced, stale };
 }
@@ -79,9 +102,9 @@ interface Edit {
  * into the source, so every byte outside the edited values stays as it was
  * (comments, folding, quoting, flow lists).
  */
-function signOffEdits(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string): { edits: Edit[]; replaced: boolean } {
+function signOffEdits(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string, binding: string): { edits: Edit[]; replaced: boolean } {
   if (needsReviewBlock(doc)) {
-    const reviewer = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print };
+    const reviewer = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print, binding };
     return { edits: [reviewBlockEdit(doc, source, { status: 'approved', expires: signOff.expires, reviewer }, scalar)], replaced: false };
   }
   const review = doc.get('review', true);
@@ -92,7 +115,7 @@ function signOffEdits(doc: Document, source: string, signOff: SignOff & { expire
   setValue(review, 'status', 'approved', edits, source);
   setValue(review, 'expires', signOff.expires, edits, source);
 
-  const entry = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print };
+  const entry = { name: signOff.reviewer, role: signOff.role, date: signOff.date, fingerprint: print, binding };
   const existing = reviewers.items.find((item) => isMap(item) && item.get('name') === signOff.reviewer);
   if (isMap(existing)) {
     for (const [key, value] of Object.entries(entry)) setValue(existing, key, value, edits, source);
@@ -111,6 +134,28 @@ function signOffEdits(doc: Document, source: string, signOff: SignOff & { expire
   );
   edits.push({ start: end, end, text: `\n${lines.join('\n')}` });
   return { edits, replaced: false };
+}
+
+/** Writes a whole `review:` block (replacing one without reviewers, or appended at the end of the file). */
+function newReviewBlock(doc: Document, source: string, signOff: SignOff & { expires: string }, print: string, binding: string): { edits: Edit[]; replaced: boolean } {
+  const block = [
+    'review:',
+    '  status: approved',
+    `  expires: ${scalar(signOff.expires)}`,
+    '  reviewers:',
+    `    - name: ${scalar(signOff.reviewer)}`,
+    `      role: ${scalar(signOff.role)}`,
+    `      date: ${scalar(signOff.date)}`,
+    `      fingerprint: ${scalar(print)}`,
+    `      binding: ${scalar(binding)}`,
+  ].join('\n');
+  const contents = doc.contents;
+  const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === 'review') : undefined;
+  if (pair && isNode(pair.key) && pair.key.range && isNode(pair.value) && pair.value.range) {
+    return { edits: [{ start: pair.key.range[0], end: pair.value.range[1], text: block }], replaced: false };
+  }
+  const end = source.endsWith('\n') ? source.length : source.length;
+  return { edits: [{ start: end, end, text: `${source.endsWith('\n') ? '' : '\n'}\n${block}\n` }], replaced: false };
 }
 
 /** Replaces the value of `key` in `map`, or adds `key: value` after the map's last pair. */

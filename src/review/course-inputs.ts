@@ -1,6 +1,6 @@
 /**
- * Everything besides the YAML that determines what a course shows: its images
- * and, if it has one, its own templates folder. Both are covered by the content
+ * Everything besides the YAML that determines what a course shows: its images,
+ * the PDFs of its sources and, if it has one, its own templates folder. Both are covered by the content
  * fingerprint, so changing a course's template after approval makes it a draft.
  */
 import { createHash } from 'node:crypto';
@@ -11,6 +11,8 @@ import type { LoadedCourse } from '../content/load-course.js';
 /** `{ "assets/x.png": sha256, "templates/partials/deck/faq.hbs": sha256, … }`, paths relative to the course. */
 export function courseInputs(loaded: LoadedCourse, templatesDir: string | undefined): Record<string, string> {
   const inputs: Record<string, string> = Object.fromEntries([...loaded.assets.values()].map((a) => [a.src, a.sha256]));
+  // PDFs of the sources a course cites are part of what was approved.
+  for (const source of loaded.sourceFiles) inputs[source.file] = source.sha256;
   if (templatesDir) {
     // Links are followed as the template set follows them (it has refused any that lead out
     // of the course before this runs); each real folder is walked once.

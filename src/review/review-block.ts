@@ -9,7 +9,7 @@ import { usageError } from '../errors.js';
 export interface ReviewBlock {
   status: string;
   expires: string;
-  reviewer: { name: string; role: string; date: string; fingerprint: string };
+  reviewer: { name: string; role: string; date: string; fingerprint: string; binding: string };
 }
 
 export interface TextEdit {
@@ -36,6 +36,7 @@ export function reviewBlockEdit(doc: Document, source: string, block: ReviewBloc
     `${pad(6)}role: ${scalar(r.role)}`,
     `${pad(6)}date: ${scalar(r.date)}`,
     `${pad(6)}fingerprint: ${scalar(r.fingerprint)}`,
+    `${pad(6)}binding: ${scalar(r.binding)}`,
   ];
   // The value's own end (range[1]), not its trailing comments: those stay below the new block.
   let end = pair.value.range[1];

@@ -15,10 +15,15 @@ export interface ApprovalSnapshot {
   canonical: Canonical;
   /** Set when this approval kept the previous approval's version on purpose (`approve --same-version "reason"`). */
   sameVersion?: { version: string; reason: string; replaces: string };
+  /** What each sign-off bound (see binding.ts), so an edit after approval can be named. */
+  reviewers?: { name: string; role: string; date: string; expires: string; binding: string }[];
 }
 
-export function readSnapshot(courseDir: string): ApprovalSnapshot | undefined {
-  const file = join(courseDir, SNAPSHOT_FILE);
+/** approval.json for the base edition; editions/<edition>.approval.json for an edition overlay. */
+export const snapshotFileFor = (edition: string): string => (edition === 'base' ? SNAPSHOT_FILE : `editions/${edition}.approval.json`);
+
+export function readSnapshot(courseDir: string, name = SNAPSHOT_FILE): ApprovalSnapshot | undefined {
+  const file = join(courseDir, name);
   if (!existsSync(file)) return undefined;
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<ApprovalSnapshot>;

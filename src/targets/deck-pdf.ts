@@ -1,5 +1,5 @@
 /** `<course>.deck.pdf`: 16:9, one page per slide, bookmarks per section, decorated and sealed. */
-import { FOOTER_BOXES } from '../pdf/footer-boxes.js';
+import { CERTIFICATION_BOXES, FOOTER_BOXES } from '../pdf/footer-boxes.js';
 import type { Target } from './target.js';
 
 export const deckPdf: Target = {
@@ -15,7 +15,7 @@ export const deckPdf: Target = {
     requests(ctx) {
       const stamp = ctx.stamp('deck-pdf');
       return {
-        decorate: { footer: stamp.footer, footerBox: FOOTER_BOXES.deck, ...(stamp.watermark ? { watermark: stamp.watermark } : {}), bookmarks: ctx.deck().outline },
+        decorate: { footer: stamp.footer, footerBox: FOOTER_BOXES.deck, certification: ctx.certification(CERTIFICATION_BOXES.deck), ...(stamp.watermark ? { watermark: stamp.watermark } : {}), bookmarks: ctx.deck().outline },
         seal: { metadata: stamp.metadata },
       };
     },

@@ -14,7 +14,7 @@ export const deckPptx: Target = {
   async produce(ctx) {
     const { renderPptx } = await import('../pptx/render-pptx.js');
     const { input } = ctx;
-    const bytes = await renderPptx({ course: input.course, view: ctx.view(), labels: pptxLabels(ctx.text), approved: input.state.approved, date: input.date, generator: GENERATOR });
+    const bytes = await renderPptx({ course: input.course, view: ctx.view(), labels: pptxLabels(input.catalogue, ctx.view().steps.length), catalogue: input.catalogue, approved: input.state.approved, date: input.date, generator: GENERATOR });
     return { bytes, reads: [] };
   },
 };

@@ -1,5 +1,5 @@
 /** `<course>.handout.pdf`: A4 or Letter, exact page boxes, optional bleed, decorated and sealed. */
-import { FOOTER_BOXES } from '../pdf/footer-boxes.js';
+import { CERTIFICATION_BOXES, FOOTER_BOXES } from '../pdf/footer-boxes.js';
 import type { Target } from './target.js';
 
 export const handoutPdf: Target = {
@@ -21,7 +21,7 @@ export const handoutPdf: Target = {
       const stamp = ctx.stamp('handout-pdf');
       const { bleed } = ctx.settings;
       return {
-        decorate: { footer: stamp.footer, footerBox: FOOTER_BOXES.handout, ...(stamp.watermark ? { watermark: stamp.watermark } : {}), paper: ctx.input.paper, ...(bleed ? { bleed } : {}) },
+        decorate: { footer: stamp.footer, footerBox: FOOTER_BOXES.handout, certification: ctx.certification(CERTIFICATION_BOXES.handout), ...(stamp.watermark ? { watermark: stamp.watermark } : {}), paper: ctx.input.paper, ...(bleed ? { bleed } : {}) },
         seal: { metadata: stamp.metadata },
       };
     },

@@ -22,7 +22,7 @@ export const notesPdf: Target = {
       deckPdf: print.bytes,
       notes: ctx.deck().notes,
       paper: ctx.input.paper,
-      labels: imposeLabels(ctx.text),
+      labels: imposeLabels(ctx.input.catalogue),
       font: stampFontBytes(),
       documentCode: ctx.input.course.document.code,
     });
@@ -33,7 +33,7 @@ export const notesPdf: Target = {
     requests(ctx) {
       const stamp = ctx.stamp('notes-pdf');
       // Subject worded as the deck's (these are the deck's pages), marked for internal use.
-      const subject = `${ctx.stamp('deck-pdf').metadata.subject} · ${imposeLabels(ctx.text).internalUse}`;
+      const subject = `${ctx.stamp('deck-pdf').metadata.subject} · ${imposeLabels(ctx.input.catalogue).internalUse}`;
       return {
         decorate: { footer: stamp.footer, footerBox: FOOTER_BOXES.handout, ...(stamp.watermark ? { watermark: stamp.watermark } : {}) },
         seal: { metadata: { ...stamp.metadata, subject } },

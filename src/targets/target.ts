@@ -7,6 +7,7 @@ import type { CompiledDeck, CompiledHandout, CompileInput } from '../compile/com
 import type { InterfaceText } from '../compile/interface-text.js';
 import type { DocumentStamp } from '../compile/stamp-text.js';
 import type { Edition } from '../content/edition.js';
+import type { CertificationRequest } from '../pdf/decorate.js';
 import type { PdfPhase, PhaseRequests } from '../pdf/phases.js';
 import type { CourseView } from '../render/course-view.js';
 import type { TemplateSet } from '../render/template-set.js';
@@ -44,6 +45,8 @@ export interface ProduceContext {
    * most once per build (e.g. notes pages impose the printed deck PDF).
    */
   product(kind: string): Promise<Product>;
+  /** The certification block for the document-control page, in the area `box` the target's template keeps free. */
+  certification(box: CertificationRequest['box']): CertificationRequest;
 }
 
 export interface Target {

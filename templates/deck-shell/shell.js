@@ -1,7 +1,8 @@
 /* deckhand deck shell: keyboard navigation, URL hash, fullscreen and presenter view.
  * Plain ES2020, no dependencies, no network. Expects Marp's markup
  *   #deckhand-deck > div.marpit > svg[data-marpit-svg] > foreignObject > section  (one svg per slide)
- * and (optionally) speaker notes as a JSON array of strings in #deckhand-notes. */
+ * and (optionally) speaker notes as a JSON array of strings in #deckhand-notes, and the
+ * interface words (from the catalogue, templates/i18n/<lang>.yaml) as JSON in #deckhand-ui. */
 (() => {
   'use strict';
 
@@ -26,6 +27,18 @@
       return [];
     }
   })();
+
+  // Interface words, with {current}/{total}/{title} placeholders; the English fallbacks only
+  // matter for a custom shell template that leaves #deckhand-ui out.
+  const ui = (() => {
+    try {
+      const data = JSON.parse(($('deckhand-ui') || {}).textContent || '{}');
+      return data && typeof data === 'object' ? data : {};
+    } catch (_) {
+      return {};
+    }
+  })();
+  const say = (key, params) => String(ui[key] || '').replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : ''));
 
   // Slide aspect ratio (from the viewBox) lets CSS size the presenter panes exactly.
   const box = slides[0] && slides[0].viewBox && slides[0].viewBox.baseVal;
@@ -55,7 +68,7 @@
       else svg.removeAttribute('aria-current');
     });
     root.dataset.slide = String(current);
-    setText('deckhand-live', `Slide ${current} of ${total}`);
+    setText('deckhand-live', say('slideOf', { current, total }));
     if (isPresenter) renderPresenter();
   }
 
@@ -206,7 +219,7 @@
     root.classList.add('deckhand-presenter-mode');
     const panel = $('deckhand-presenter');
     if (panel) panel.hidden = false;
-    document.title = `Presenter · ${document.title}`;
+    document.title = say('windowTitle', { title: document.title });
     const reset = $('deckhand-timer-reset');
     if (reset) reset.addEventListener('click', () => { timerStart = Date.now(); tick(); });
     const nextBox = $('deckhand-presenter-next');
@@ -218,7 +231,7 @@
   // Notes via textContent only; the next slide is a deep clone of its svg, wrapped in
   // div.marpit so that Marp's scoped theme CSS applies to it.
   function renderPresenter() {
-    setText('deckhand-presenter-page', `Slide ${current} / ${total}`);
+    setText('deckhand-presenter-page', say('slideCounter', { current, total }));
     setText('deckhand-presenter-notes', notes[current - 1] || '');
     const nextBox = $('deckhand-presenter-next');
     if (!nextBox) return;
@@ -235,7 +248,7 @@
     } else {
       const end = document.createElement('p');
       end.className = 'deckhand-presenter-end';
-      end.textContent = 'End of deck';
+      end.textContent = say('endOfDeck', {});
       nextBox.replaceChildren(end);
     }
   }

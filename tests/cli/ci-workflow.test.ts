@@ -60,13 +60,15 @@ describe('the example CI workflow', () => {
     expect(steps('release').find((s) => s.name?.startsWith('Publish'))?.if).toBe("github.ref == 'refs/heads/main' && github.event_name == 'push'");
   });
 
-  it('its steps, run here, give one merged manifest covering every output once, and the gate rebuilds nothing', () => {
+  it('its steps, run here, give one merged manifest covering every output once, and the gate rebuilds the same bytes', () => {
     const ws = sampleWorkspace();
     made.push(ws.root);
     // A second approved course on the other shard.
     const other = ['second-course', 'knee-basics', 'hip-basics', 'neck-basics'].find((id) => inShard(id, { index: 1, count: 2 }) !== inShard(SAMPLE_ID, { index: 1, count: 2 })) ?? 'second-course';
     const second = sampleWorkspace({ root: ws.root, id: other, edit: (t) => t.replace('code: INV-PM-TRN-0142', 'code: INV-PM-TRN-0999') });
     rmSync(join(second.dir, 'approval.json'));
+    // Base editions only: this is about shards and the merged manifest (editions: tests/pipeline/editions.test.ts).
+    for (const dir of [ws.dir, second.dir]) rmSync(join(dir, 'editions'), { recursive: true, force: true });
     expect(approveCourse(second.dir, { reviewer: 'INVAMED Medical Affairs', role: 'Medical Affairs', date: '2026-11-19' }, { cwd: ws.root })).toMatchObject({ ok: true });
     const only = ['--only', 'deck-md,deck-html'];
     const cli = (args: string[]) => runCli(args, { cwd: ws.root });
@@ -90,8 +92,12 @@ describe('the example CI workflow', () => {
 
     const gate = cli(['build', '--release', '--out', 'output', ...only, '--json']);
     expect(gate.status, gate.stderr).toBe(0);
-    const report = JSON.parse(gate.stdout) as { outputs: { rebuilt: boolean }[] };
-    expect(report.outputs.filter((o) => o.rebuilt)).toEqual([]);
+    // A release never trusts the cache (issue 18): it rebuilds every output, and the shards' bytes come out again.
+    const report = JSON.parse(gate.stdout) as { outputs: { path: string; rebuilt: boolean; sha256: string; reasons?: string[] }[] };
+    expect(report.outputs).toHaveLength(4);
+    for (const o of report.outputs) expect(o.reasons ?? []).toContain('--release rebuilds: a release never trusts the cache');
+    const sharded = new Map((manifest.outputs as unknown as { path: string; sha256: string }[]).map((o) => [o.path, o.sha256]));
+    for (const o of report.outputs) expect(o.sha256, o.path).toBe(sharded.get(o.path.replace(/^output\//, '')));
     const after = JSON.parse(readFileSync(join(ws.root, 'output', 'manifest.json'), 'utf8')) as { outputs: unknown[] };
     expect(after.outputs).toHaveLength(4);
   });

@@ -20,12 +20,17 @@ describe('deckhand CLI', () => {
     // In a workspace of its own, so courses a user adds to decks/ cannot fail this test.
     const ws = sampleWorkspace();
     sampleWorkspace({ id: 'second-course', root: ws.root });
-    const all = runJson<{ ok: boolean; courses: { course: string; approved: boolean }[]; errors: unknown[] }>(['check'], { cwd: ws.root });
+    const all = runJson<{ ok: boolean; courses: { course: string; edition: string; approved: boolean }[]; errors: unknown[] }>(['check'], { cwd: ws.root });
     expect(all.status).toBe(0);
     expect(all.json).toMatchObject({ ok: true, errors: [] });
-    expect(all.json.courses.map((c) => [c.course, c.approved])).toEqual([
-      ['interventional-pain-management', true],
-      ['second-course', false],
+    // Every edition is checked; the renamed copy's content (its id) changed, so base and editions are stale.
+    expect(all.json.courses.map((c) => [c.course, c.edition, c.approved])).toEqual([
+      ['interventional-pain-management', 'base', true],
+      ['interventional-pain-management', 'de-de', true],
+      ['interventional-pain-management', 'tr-tr', true],
+      ['second-course', 'base', false],
+      ['second-course', 'de-de', false],
+      ['second-course', 'tr-tr', false],
     ]);
     expect(all.stderr).toContain('not approved: content changed since approval on 2026-11-16');
   });

@@ -21,7 +21,7 @@ beforeAll(async () => {
   root = tempDir('deckhand-cli-personalize-');
   dirs.push(root);
   course = sampleWorkspace({ root }).dir;
-  expect((await buildWith({ courseDirs: [course], outDir: join(root, 'out'), kinds: ['handout-pdf'] })).ok).toBe(true);
+  expect((await buildWith({ courseDirs: [course], outDir: join(root, 'out'), kinds: ['handout-pdf'], release: true })).ok).toBe(true);
   writeFileSync(
     join(root, 'reps.csv'),
     '\uFEFFid,name,clinic,phone,email,url\r\n' +

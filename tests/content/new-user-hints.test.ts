@@ -34,7 +34,8 @@ describe('a $schema line that does not resolve', () => {
       const { root, dir } = workspace((t) => t.replace('$schema=../../schema/course.schema.json', line));
       const result = check({ courseDirs: [dir], cwd: root, env: { SOURCE_DATE_EPOCH: EPOCH } });
       expect(result.ok, JSON.stringify(result.errors)).toBe(true);
-      expect(result.warnings.join('\n')).toMatch(/course\.yaml:1:\d+ {2}\$schema {2}.*node_modules\/deckhand\/schema\/course\.schema\.json/);
+      // Content diagnostics come as {file, line, column, path, message} (check --json lists them under warnings).
+      expect(result.contentWarnings.map(formatDiagnostic).join('\n')).toMatch(/course\.yaml:1:\d+ {2}\$schema {2}.*node_modules\/deckhand\/schema\/course\.schema\.json/);
     });
   }
 });

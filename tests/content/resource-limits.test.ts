@@ -17,7 +17,8 @@ function timedLoad(edit: (yaml: string) => string) {
 }
 
 const faqItems = (n: number) =>
-  Array.from({ length: n }, (_, i) => `  - question: Question number ${i + 1} about the ladder?\n    answer: Answer number ${i + 1}, kept short for the test.\n`).join('');
+  // Each cites the sample's source: the sample's policy requires a reference for every FAQ item.
+  Array.from({ length: n }, (_, i) => `  - question: Question number ${i + 1} about the ladder?\n    answer: Answer number ${i + 1}, kept short for the test.\n    references: [invamed-ipm-care-overview]\n`).join('');
 
 describe('resource limits', () => {
   it('refuses a YAML "billion laughs" file quickly, without expanding it', () => {
@@ -49,7 +50,7 @@ describe('resource limits', () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace(/^faq:\n(?: {2}- [\s\S]*?)(?=^\w)/m, `faq:\n${faqItems(LIMITS.faqItems)}`) });
     const out = tempDir();
     const started = performance.now();
-    const build = runJson<{ ok: boolean; outputs: { kind: string; pages?: number }[] }>(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html'], { cwd: ws.root });
+    const build = runJson<{ ok: boolean; outputs: { kind: string; pages?: number }[] }>(['build', ws.dir, '--out', out, '--only', 'deck-md,deck-html', '--edition', 'base'], { cwd: ws.root });
     expect(build.status, build.stderr).toBe(0);
     expect(performance.now() - started).toBeLessThan(20_000);
     const slides = build.json.outputs.find((o) => o.kind === 'deck-html')?.pages ?? 0;

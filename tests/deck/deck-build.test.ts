@@ -29,7 +29,7 @@ const shared = sharedBrowser();
 let build: Awaited<ReturnType<typeof buildArgs>>;
 
 beforeAll(async () => {
-  build = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'deck-md,deck-html,deck-pdf'], {}, shared);
+  build = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'deck-md,deck-html,deck-pdf', '--edition', 'base'], {}, shared);
   browser = await launchTestBrowser();
 });
 afterAll(async () => browser?.close());

@@ -21,7 +21,7 @@ function png(): Buffer {
 describe('technology images', () => {
   it('appear on their deck slide in deck.pdf', async () => {
     const ws = sampleWorkspace({
-      edit: (t) => t.replace(/(technologies:\n\s+- id: [^\n]+\n(\s+)name: [^\n]+\n)/, '$1$2image: {src: assets/device.png, alt: The device}\n'),
+      edit: (t) => t.replace(/(technologies:\n\s+- id: [^\n]+\n(?:\s+references: [^\n]+\n)?(\s+)name: [^\n]+\n)/, '$1$2image: {src: assets/device.png, alt: The device}\n'),
     });
     made.push(ws.root);
     mkdirSync(join(ws.dir, 'assets'));

@@ -60,7 +60,11 @@ describe('the dev compile', () => {
     writeFileSync(join(templates, 'handout.html.hbs'), '{{#if title}}\nunclosed block\n');
     const broken = await compile(ws.dir, undefined);
     expect('diagnostics' in broken && broken.diagnostics[0]).toMatchObject({ path: 'template', line: expect.any(Number) });
-    const other = await compile(ws.dir, 'de-de');
-    expect('diagnostics' in other && other.diagnostics[0]?.message).toContain('de-de');
+    // The sample has a de-de edition: it compiles as far as the broken template, like the base.
+    const german = await compile(ws.dir, 'de-de');
+    expect('diagnostics' in german && german.diagnostics[0]).toMatchObject({ path: 'template', line: expect.any(Number) });
+    // An edition the course does not have is named, before any template is compiled.
+    const other = await compile(ws.dir, 'fr-fr');
+    expect('diagnostics' in other && other.diagnostics[0]?.message).toContain('fr-fr');
   });
 });

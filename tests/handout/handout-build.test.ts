@@ -80,11 +80,8 @@ describe('the handout PDF', () => {
     expect(text).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Interventional Pain Management</rdf:li>');
   });
 
-  it('keeps Turkish and German text exact (ş ğ İ ı ä ß)', () => {
-    const text = execFileSync('pdftotext', [a4.handout, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const keyword of course.keywords.filter((k) => /[şğİıäß]/.test(k))) expect(text).toContain(keyword);
-    expect(text).toMatch(/ş.*ğ|ğ.*ş/);
-  });
+  // Turkish and German text (ş ğ İ ı ç ö ü, ä ß) is checked in the TR and DE editions' outputs:
+  // tests/pipeline/editions.test.ts. The base course is English only.
 });
 
 describe('both PDFs', () => {
@@ -163,6 +160,6 @@ describe('the DRAFT watermark', () => {
     const draft = await build(['--only', 'deck-pdf,handout-pdf'], {}, ws.dir);
     expect(await watermarkOnEveryPage(draft.handout)).toBe(true);
     expect(await watermarkOnEveryPage(draft.deck)).toBe(true);
-    expect(execFileSync('pdftotext', [draft.handout, '-'], { encoding: 'utf8' })).toContain('Draft — review status: in-review');
+    expect(execFileSync('pdftotext', [draft.handout, '-'], { encoding: 'utf8' })).toContain('Draft — review status: In review');
   });
 });

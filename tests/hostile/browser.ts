@@ -51,7 +51,7 @@ export interface PageReport {
  * (e.g. esbuild's __name) leaks into the page.
  */
 const IN_PAGE = String.raw`(pwnedName) => {
-  const collapse = (s) => s.replace(/\s+/g, ' ').trim();
+  const collapse = (s) => s.replace(/[\u00AD\u2060]/g, '').replace(/\s+/g, ' ').trim();
   const all = Array.from(document.querySelectorAll('*'));
   const ladder = document.querySelector('svg.care-ladder');
   const inLadder = (el) => ladder !== null && el !== ladder && ladder.contains(el);

@@ -19,7 +19,7 @@ describe('duplicate course ids', () => {
   made.push(root);
   sampleWorkspace({ id: 'dup', root: join(root, 'a') });
   sampleWorkspace({ id: 'dup', root: join(root, 'b') });
-  sampleWorkspace({ id: 'other', root });
+  sampleWorkspace({ id: 'other', root, editions: false });
 
   it('build refuses both, builds the rest, and writes nothing for the id', () => {
     const result = runJson<{ ok: boolean; outputs: { course: string }[]; errors: { file: string; path: string; message: string }[] }>(
@@ -51,7 +51,7 @@ describe('duplicate course ids', () => {
 
 describe('linked course folders in decks/', () => {
   it('follows a link that stays inside the project', () => {
-    const { root } = sampleWorkspace({ id: 'linked' });
+    const { root } = sampleWorkspace({ id: 'linked', editions: false });
     made.push(root);
     mkdirSync(join(root, 'elsewhere'));
     renameSync(join(root, 'decks', 'linked'), join(root, 'elsewhere', 'linked'));

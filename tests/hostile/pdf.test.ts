@@ -17,7 +17,10 @@ import { stampFontkit } from '../../src/pdf/stamp-font.js';
 import { FOOTER_BOXES, type DecorateRequest } from '../../src/pdf/decorate.js';
 import { runPdfPhases } from '../../src/pdf/phases.js';
 import type { XmpFields } from '../../src/pdf/xmp.js';
-import { ENGLISH } from '../../src/compile/interface-text.js';
+import { interfaceText } from '../../src/compile/interface-text.js';
+import { catalogueFor } from '../../src/pipeline/catalogue.js';
+
+const ENGLISH = interfaceText(catalogueFor('en'));
 import { ACCEPTED, type HostileEntry } from './corpus.js';
 import { collapse, hostileMetadata } from './harness.js';
 

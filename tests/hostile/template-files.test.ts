@@ -99,7 +99,7 @@ describe('files in a course templates folder', () => {
     made.push(root);
     course('tpl', (dir) => symlinkSync(join(dir, 'assets-folder'), join(partialsDir(dir), 'faq.hbs'), 'dir'), { id: 'bad-course', root });
     mkdirSync(join(root, 'decks', 'bad-course', 'assets-folder'), { recursive: true });
-    sampleWorkspace({ id: 'good-course', root });
+    sampleWorkspace({ id: 'good-course', root, editions: false });
     const result = runJson<{ ok: boolean; outputs: { course: string }[]; errors: { path: string; message: string }[] }>(['build', '--out', 'out', '--only', 'deck-md'], { cwd: root });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).not.toMatch(/internal error|EISDIR/);

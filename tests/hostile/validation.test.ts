@@ -13,7 +13,7 @@ const s = loadSample();
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 /** Field names (last key) of the pattern fields: anything else must accept ordinary prose. */
-const PATTERN_KEYS = ['id', 'audience', 'language', 'markets', 'code', 'version', 'prepared', 'status', 'expires', 'date', 'fingerprint', 'kind', 'step', 'steps'];
+const PATTERN_KEYS = ['id', 'audience', 'language', 'markets', 'code', 'version', 'prepared', 'status', 'expires', 'date', 'fingerprint', 'kind', 'step', 'steps', 'references', 'type', 'published', 'accessed', 'requireReferences', 'binding'];
 const keyOf = (p: Path) => String(p.findLast((k) => typeof k === 'string'));
 
 interface Outcome {

@@ -65,8 +65,8 @@ const REFUSED: RefusedCase[] = [
     name: 'merge key <<: *base',
     edit: (y) =>
       y
-        .replace('    - discipline: Pain medicine physician\n', '    - &base\n      discipline: Pain medicine physician\n')
-        .replace('    - discipline: Physical therapist\n', '    - <<: *base\n      discipline: Physical therapist\n'),
+        .replace('    - id: pain-medicine-physician\n', '    - &base\n      id: pain-medicine-physician\n')
+        .replace('    - id: physical-therapist\n', '    - <<: *base\n      id: physical-therapist\n'),
     path: 'team.members[1]."<<"',
     at: /^ {4}- <<: \*base$/,
     message: /unknown key "<<"|merge keys/,

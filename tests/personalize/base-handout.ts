@@ -19,11 +19,11 @@ export function declaredSlot(): SlotDeclaration {
   return d.slot;
 }
 
-/** Builds the sample's handout into `<dir>/out` (the course goes to `<dir>/decks/`); returns its bytes and paths. */
+/** Builds (releases: verify finds it in the release record) the sample's handout into `<dir>/out` (the course goes to `<dir>/decks/`); returns its bytes and paths. */
 export async function buildBaseHandout(dir: string, session?: BrowserSession): Promise<{ bytes: Uint8Array; course: string; out: string; file: string }> {
   const { dir: course } = sampleWorkspace({ root: dir });
   const out = join(dir, 'out');
-  const result = await build({ courseDirs: [course], outDir: out, kinds: ['handout-pdf'], env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, ...(session ? { session } : {}) });
+  const result = await build({ courseDirs: [course], outDir: out, kinds: ['handout-pdf'], release: true, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH }, ...(session ? { session } : {}) });
   if (!result.ok) throw new Error(`the sample handout did not build: ${JSON.stringify(result.errors)}`);
   const file = join(out, COURSE, `${COURSE}.handout.pdf`);
   return { bytes: new Uint8Array(readFileSync(file)), course, out, file };

@@ -30,6 +30,8 @@ describe('templates are checked', () => {
     const result = checked(ws);
     expect(result.ok).toBe(false);
     expect(result.errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/^decks\/interventional-pain-management\/templates\/partials\/deck\/faq\.hbs:5:1 {2}\(template\) {2}Handlebars syntax error: Expecting .*got EOF$/)]);
+    // Listed once, though every edition (base, de-de, tr-tr) uses the partial and each is refused.
+    expect(result.courses.map((c) => [c.edition, c.ok])).toEqual([['base', false], ['de-de', false], ['tr-tr', false]]);
   });
 
   it('a field the view does not have is an error at template:line:column', () => {

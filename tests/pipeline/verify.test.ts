@@ -1,19 +1,22 @@
 /** `deckhand verify` on a fresh handout, an edited one, and a PDF from another tool. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDocument, PDFRawStream, decodePDFRawStream, type PDFRef } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArgs } from '../support/api.js';
-import { CLI, EPOCH, SAMPLE_DIR, SAMPLE_ID, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
+import { CLI, EPOCH, SAMPLE_ID, runCli, runJson, sampleWorkspace } from '../support/fixtures.js';
 
-const out = tempDir('deckhand-verify-');
+// A released handout (the release record goes beside the workspace's course.yaml, not the repository's).
+const released = sampleWorkspace();
+const out = join(released.root, 'out');
 const handout = join(out, SAMPLE_ID, `${SAMPLE_ID}.handout.pdf`);
 
 // One in-process build (its own Chromium); the verify command itself runs as the CLI.
 beforeAll(async () => {
-  expect((await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'handout-pdf'])).status).toBe(0);
+  expect((await buildArgs(['build', released.dir, '--out', out, '--only', 'handout-pdf', '--edition', 'base', '--release'], { cwd: released.root })).status).toBe(0);
 });
+afterAll(() => rmSync(released.root, { recursive: true, force: true }));
 
 /** Changes one byte of the first text string on page 1 and re-saves with pdf-lib. */
 async function editOneByte(source: string, target: string): Promise<void> {
@@ -37,7 +40,7 @@ async function editOneByte(source: string, target: string): Promise<void> {
 
 describe('deckhand verify', () => {
   it('passes a freshly built handout and prints code, version and reviewer', () => {
-    const result = runCli(['verify', handout, SAMPLE_DIR]);
+    const result = runCli(['verify', handout, released.dir]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('INV-PM-TRN-0142  version 1.0');
     expect(result.stdout).toContain('reviewed   INVAMED Medical Affairs (Medical Affairs), 2026-11-16');
@@ -48,13 +51,24 @@ describe('deckhand verify', () => {
   });
 
   it('exits quietly when stdout is a closed pipe (verify x.pdf | head -1)', () => {
-    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" verify "${handout}" "${SAMPLE_DIR}" | true`], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" verify "${handout}" "${released.dir}" | true`], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
     expect(result.stderr).not.toMatch(/EPIPE|Error|internal error/);
     expect(result.status).toBe(0);
   });
 
+  it('gives a verdict, not a crash, for a file whose header is damaged', () => {
+    const damaged = join(out, 'damaged.pdf');
+    const bytes = readFileSync(handout);
+    bytes[2] = 0x45; // %PDF → %PEF
+    writeFileSync(damaged, bytes);
+    const result = runCli(['verify', damaged, released.dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.stderr).toMatch(/not a readable PDF|cross-reference/);
+  });
+
   it('gives the same as JSON', () => {
-    const result = runJson<{ ok: boolean; record: { documentCode: string; version: string; reviewers: { name: string }[]; contentFingerprint: string } }>(['verify', handout]);
+    const result = runJson<{ ok: boolean; record: { documentCode: string; version: string; reviewers: { name: string }[]; contentFingerprint: string } }>(['verify', handout, released.dir]);
     expect(result.status).toBe(0);
     expect(result.json.ok).toBe(true);
     expect(result.json.record.documentCode).toBe('INV-PM-TRN-0142');
@@ -68,6 +82,12 @@ describe('deckhand verify', () => {
     const result = runCli(['verify', edited]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('edited after deckhand wrote it');
+  });
+
+  it('without the course or a trusted signature, decides nothing from the XMP label', () => {
+    const result = runCli(['verify', handout]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('approval cannot be established: the XMP is only a label');
   });
 
   it('fails a PDF that deckhand did not make', async () => {
@@ -85,6 +105,5 @@ describe('deckhand verify', () => {
     const result = runCli(['verify', handout, ws.dir], { cwd: ws.root });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('does NOT match the current source');
-    expect(result.stdout.split('\n')[0]).toBe('NOT approved: the content changed after approval on 2026-11-16; this handout is not the current approved version of interventional-pain-management.');
   });
 });

@@ -7,12 +7,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { fillLabel, type PptxLabels } from '../../src/pptx/labels.js';
+import { fillLabel } from '../../src/pptx/labels.js';
 
 import { renderPptx } from '../../src/pptx/render-pptx.js';
 import { onePPrPerParagraph } from '../../src/pptx/repack.js';
 import { sampleWorkspace, tempDir } from '../support/fixtures.js';
-import { inputFor, loadSample, openPptx, PPTX_LABELS_EN, runs } from './pptx-fixtures.js';
+import { inputFor, loadSample, openPptx, runs } from './pptx-fixtures.js';
+import { catalogueFor } from '../../src/pipeline/catalogue.js';
 
 const loaded = loadSample();
 
@@ -22,19 +23,19 @@ describe('labels', () => {
     expect(fillLabel('{unknown} {title}', { title: 't' })).toBe('{unknown} t');
   });
 
-  it('no English of deckhand\'s own reaches a slide, master or notes when the labels are another language', async () => {
-    // Each label becomes a tag «L<n>» (key names are English words themselves) plus its slots.
-    const keys = Object.keys(PPTX_LABELS_EN);
-    const tag = (key: string) => `«L${keys.indexOf(key)}»`;
-    const tagged = Object.fromEntries(Object.entries(PPTX_LABELS_EN).map(([k, v]) => [k, `${tag(k)} ${v.match(/\{\w+\}/g)?.join(' ') ?? ''}`.trim()])) as unknown as PptxLabels;
-    const input = { ...inputFor(loaded, (c) => void (c.review.status = 'draft')), labels: tagged };
+  it('no English of deckhand\'s own reaches a slide, master or notes when the edition is in another language', async () => {
+    // Labels and the deck's own planner (agenda, continuation headings) both come from the edition's catalogue:
+    // with the Turkish one, no English interface text may remain. The course text itself stays as written.
+    const tr = catalogueFor('tr');
+    const input = inputFor(loaded, (c) => void (c.review.status = 'draft'), tr);
     const pptx = await openPptx(await renderPptx(input));
     const text = [...pptx.slides, ...pptx.layouts].flatMap(runs).join('\n');
-    const english = ['Agenda', 'Step 1', 'Examples and options', 'When to consider', 'Frequently asked questions', 'Document control', 'Important information', 'Helps confirm', 'Procedure', 'Purpose', 'For healthcare professionals', 'supports:', 'Version', '(1/2)', 'DRAFT', 'Reviewed by'];
+    const english = ['Agenda', 'Step 1', 'Examples and options', 'When to consider', 'Frequently asked questions', 'Document control', 'Important information', 'Helps confirm', 'Procedure', 'Purpose', 'For healthcare professionals', 'supports:', 'Version', 'DRAFT', 'Reviewed by', 'References'];
     for (const word of english) expect(text, word).not.toContain(word);
-    for (const key of ['agenda', 'stepHeading', 'stepOptions', 'faq', 'documentControl', 'procedureName', 'footer', 'draftMark', 'pageOf', 'audienceHcp']) {
-      expect(text, key).toContain(tag(key));
+    for (const key of ['agenda.heading', 'step.options', 'faq.heading', 'documentControl.heading', 'procedures.columnProcedure', 'pptx.draftMark', 'audience.hcp', 'references.heading']) {
+      expect(text, key).toContain(tr.t(key));
     }
+    expect(text).toContain(tr.t('pagination.part', { heading: tr.t('team.heading'), page: 1, pages: 2 }));
   });
 });
 

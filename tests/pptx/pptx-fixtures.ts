@@ -8,7 +8,9 @@ import JSZip from 'jszip';
 import { loadCourse, type LoadedCourse } from '../../src/content/load-course.js';
 import type { Course } from '../../src/content/schema.js';
 import { compileDeck, type CompileInput } from '../../src/compile/compile.js';
-import { ENGLISH } from '../../src/compile/interface-text.js';
+import { interfaceText } from '../../src/compile/interface-text.js';
+import { catalogueFor } from '../../src/pipeline/catalogue.js';
+import type { Catalogue } from '../../src/i18n/index.js';
 import { pptxLabels } from '../../src/compile/labels.js';
 import { BASE_EDITION } from '../../src/content/edition.js';
 import type { PptxInput } from '../../src/pptx/render-pptx.js';
@@ -22,8 +24,9 @@ import { SAMPLE_DIR } from '../support/fixtures.js';
 
 export const BUILD_DATE = new Date(Date.UTC(2026, 10, 20));
 export const TODAY = '2026-11-20';
+const CATALOGUE_EN = catalogueFor('en');
 /** The labels the build passes (compile/labels.ts). */
-export const PPTX_LABELS_EN = pptxLabels(ENGLISH);
+export const PPTX_LABELS_EN = pptxLabels(CATALOGUE_EN, 6);
 
 export function loadSample(dir = SAMPLE_DIR): LoadedCourse {
   const result = loadCourse(dir);
@@ -34,16 +37,17 @@ export function loadSample(dir = SAMPLE_DIR): LoadedCourse {
 const compileInputs = new WeakMap<PptxInput, CompileInput>();
 
 /** renderPptx input for a loaded course, judged for approval exactly as the build does. */
-export function inputFor(loaded: LoadedCourse, mutate?: (c: Course) => void): PptxInput {
+export function inputFor(loaded: LoadedCourse, mutate?: (c: Course) => void, catalogue: Catalogue = CATALOGUE_EN): PptxInput {
   const course = structuredClone(loaded.course);
   mutate?.(course);
   const canonical = canonicalForm(course, courseInputs(loaded, undefined));
   const print = fingerprint(canonical);
   const state = approvalState(course, { fingerprint: print, canonical }, readSnapshot(loaded.dir), TODAY);
-  const view = courseView(course, state, TODAY, loaded.assets, ENGLISH);
-  const input: PptxInput = { course, view, labels: PPTX_LABELS_EN, approved: state.approved, date: BUILD_DATE };
+  const view = courseView(course, state, TODAY, loaded.assets, interfaceText(catalogue), catalogue);
+  const labels = catalogue === CATALOGUE_EN ? PPTX_LABELS_EN : pptxLabels(catalogue, view.steps.length);
+  const input: PptxInput = { course, view, labels, catalogue, approved: state.approved, date: BUILD_DATE };
   const edition = { course: course.id, edition: BASE_EDITION, language: course.language };
-  compileInputs.set(input, { edition, course, state, assets: loaded.assets, date: BUILD_DATE, day: TODAY, theme: 'clinical', paper: 'a4', fingerprint: print, sourceSha256: loaded.sourceSha256 });
+  compileInputs.set(input, { edition, catalogue, course, state, assets: loaded.assets, date: BUILD_DATE, day: TODAY, theme: 'clinical', paper: 'a4', fingerprint: print, sourceSha256: loaded.sourceSha256 });
   return input;
 }
 

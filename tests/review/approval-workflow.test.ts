@@ -34,24 +34,26 @@ describe('approvals bound to content', () => {
       '+      role: Regulatory Affairs',
       '+      date: "2026-11-18"',
       expect.stringMatching(/^\+ {6}fingerprint: sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^\+ {6}binding: sha256:[0-9a-f]{64}$/),
     ]);
     // every comment of the original is still there
     for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after).toContain(comment);
   });
 
+  // The base edition only: its DE/TR editions go stale too (tests/pipeline/editions.test.ts).
   it('an edited FAQ answer makes the build a draft and --release refuse it once, at the changed line, naming faq[id=…].answer; re-approval needs a new version and then clears it', async () => {
     const ws = sampleWorkspace({ edit: (y) => y.replace('No. It is generally seen', 'No. It is usually seen') });
     const out = tempDir();
 
-    const draft = await runJson(['build', ws.dir, '--out', out, '--only', 'handout-pdf'], { cwd: ws.root });
+    const draft = await runJson(['build', ws.dir, '--out', out, '--only', 'handout-pdf', '--edition', 'base'], { cwd: ws.root });
     expect(draft.status).toBe(0);
     expect(draft.stderr).toContain('is not approved (content changed since approval on 2026-11-16 (changed: faq[id=faq-complement].answer))');
     expect(draft.stderr).toContain('document.version is still "1.0"; set document.version to "1.1" before it is approved again');
     const handout = join(out, 'interventional-pain-management', 'interventional-pain-management.handout.pdf');
     expect(mutoolText(handout)).toContain('DRAFT — NOT FOR DISTRIBUTION');
-    expect(mutoolText(handout)).toContain('Draft — content changed since approval on 2026-11-16');
+    expect(mutoolText(handout)).toContain('Draft — content changed since approval on November 16, 2026');
 
-    const refused = await runJson(['build', ws.dir, '--out', tempDir(), '--release'], { cwd: ws.root });
+    const refused = await runJson(['build', ws.dir, '--out', tempDir(), '--release', '--edition', 'base'], { cwd: ws.root });
     expect(refused.status).toBe(1);
     expect(refused.json.ok).toBe(false);
     expect(refused.json.errors).toHaveLength(1);
@@ -66,7 +68,7 @@ describe('approvals bound to content', () => {
     expect(sameVersion.stderr).toMatch(/course\.yaml:\d+:\d+ {2}document\.version {2}not approved: the content changed since the approval on 2026-11-16 but document\.version is still "1\.0"; set document\.version to "1\.1"/);
     writeFileSync(ws.file, readFileSync(ws.file, 'utf8').replace('version: "1.0"', 'version: "1.1"'));
     expect(runCli(['approve', ws.dir, '--reviewer', 'INVAMED Medical Affairs', '--role', 'Medical Affairs', '--date', '2026-11-19'], { cwd: ws.root }).status).toBe(0);
-    const released = await runJson(['build', ws.dir, '--out', tempDir(), '--release', '--only', 'handout-pdf'], { cwd: ws.root });
+    const released = await runJson(['build', ws.dir, '--out', tempDir(), '--release', '--only', 'handout-pdf', '--edition', 'base'], { cwd: ws.root });
     expect(released.status, released.stderr).toBe(0);
     expect(released.json.warnings).toEqual([]);
   });

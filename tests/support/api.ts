@@ -13,6 +13,7 @@ import { parseLength } from '../../src/render/paper.js';
 import { BrowserSession } from '../../src/print/browser-session.js';
 import { BUILTIN_TEMPLATES } from '../../src/render/template-set.js';
 import { EPOCH, REPO } from './fixtures.js';
+import { signingKey } from '../../src/cli/build-command.js';
 
 export interface SharedBrowser {
   readonly session: BrowserSession;
@@ -57,7 +58,7 @@ export interface ApiRun {
 
 /**
  * `deckhand build ARGS --json`, in-process through the API: the same flags
- * (dirs, --out, --only, --force, -j, --shard, --release, --paper, --bleed),
+ * (dirs, --out, --only, --force, -j, --shard, --release, --pdfa, --sign, --paper, --bleed),
  * exit status 0/1 from the result, the --json report, and stderr-like lines.
  * CLI behaviour itself (parsing, exit codes, signals) is tested in tests/cli.
  */
@@ -73,6 +74,9 @@ export async function buildArgs(args: string[], options: { cwd?: string; env?: R
     else if (a === '--only') o.kinds = next().split(',');
     else if (a === '--force') o.force = true;
     else if (a === '--release') o.release = true;
+    else if (a === '--edition') o.editions = next().split(',');
+    else if (a === '--pdfa') o.pdfa = true;
+    else if (a === '--sign') Object.assign(o, signingKey(next(), { ...process.env, ...options.env }));
     else if (a === '-j') o.concurrency = Number(next());
     else if (a === '--paper') o.paper = next() as 'a4' | 'letter';
     else if (a === '--layout') o.layout = Number(next()) as 1 | 2 | 3 | 6;

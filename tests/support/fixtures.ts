@@ -1,6 +1,6 @@
 /** Test fixtures: temporary copies of the sample course, and running the real CLI. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -11,8 +11,19 @@ export const CLI = join(REPO, 'bin', 'deckhand.js');
 /** A fixed build date, so builds are reproducible and the sample's review (expires 2027-11-30) is valid. */
 export const EPOCH = String(Date.UTC(2026, 10, 20) / 1000);
 
+/** Every folder tempDir made in this test file; tests/support/cleanup.ts removes them after the file. */
+const made = new Set<string>();
+
 export function tempDir(prefix = 'deckhand-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.add(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made (run after each test file, so none is left in /tmp). */
+export function removeTempDirs(): void {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  made.clear();
 }
 
 /**
@@ -20,14 +31,21 @@ export function tempDir(prefix = 'deckhand-test-'): string {
  * approval.json) and `<tmp>/schema/` so the `$schema` line resolves.
  * `edit` may rewrite the course text; `id` renames the course.
  */
-export function sampleWorkspace(options: { id?: string; edit?: (yaml: string) => string; root?: string } = {}): { root: string; dir: string; file: string } {
+/**
+ * A temp project holding a copy of the sample course (as `options.id`), with its
+ * schema files. `editions: false` leaves out the DE and TR overlays, for tests
+ * about one course rather than the edition matrix.
+ */
+export function sampleWorkspace(options: { id?: string; edit?: (yaml: string) => string; root?: string; editions?: boolean } = {}): { root: string; dir: string; file: string } {
   const root = options.root ?? tempDir();
   const id = options.id ?? SAMPLE_ID;
   const dir = join(root, 'decks', id);
   mkdirSync(dir, { recursive: true });
   cpSync(SAMPLE_DIR, dir, { recursive: true });
+  if (options.editions === false) rmSync(join(dir, 'editions'), { recursive: true, force: true });
   mkdirSync(join(root, 'schema'), { recursive: true });
   cpSync(join(REPO, 'schema', 'course.schema.json'), join(root, 'schema', 'course.schema.json'));
+  cpSync(join(REPO, 'schema', 'edition.schema.json'), join(root, 'schema', 'edition.schema.json'));
   const file = join(dir, 'course.yaml');
   let text = readFileSync(file, 'utf8');
   if (id !== SAMPLE_ID) text = text.replace(`id: ${SAMPLE_ID}`, `id: ${id}`);

@@ -30,7 +30,7 @@ export const loadPdf = (file: string) => PDFDocument.load(readFileSync(file), { 
 
 export const pageCount = async (file: string) => (await loadPdf(file)).getPageCount();
 
-/** Text of every page, normalised to single spaces. */
+/** Text of every page as a reader reads it: single spaces, words hyphenated at a line end joined again, no break hints (U+00AD, U+2060). */
 export function pageTexts(file: string, pages: number): string[] {
-  return Array.from({ length: pages }, (_, i) => pdftext(file, i + 1).replace(/\s+/g, ' '));
+  return Array.from({ length: pages }, (_, i) => pdftext(file, i + 1).replace(/\u00AD-\s*/g, '').replace(/[\u00AD\u2060]/g, '').replace(/\s+/g, ' '));
 }

@@ -39,7 +39,7 @@ describe('a new output kind', () => {
     const ws = sampleWorkspace();
     const out = tempDir();
     temps.push(ws.root, out);
-    const options = { courseDirs: [ws.dir], outDir: out, cwd: ws.root, targets: [courseJson], kinds: ['deck-md', 'course-json'] };
+    const options = { courseDirs: [ws.dir], outDir: out, cwd: ws.root, targets: [courseJson], kinds: ['deck-md', 'course-json'], editions: ['base'] };
 
     const first = await buildWith(options);
     expect(first.errors).toEqual([]);

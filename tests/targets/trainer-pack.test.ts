@@ -23,7 +23,7 @@ const browser = sharedBrowser();
 const temps: string[] = [];
 afterAll(() => removeAll(temps));
 
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+const flat = (s: string) => s.replace(/[\u00AD\u2060]/g, '').replace(/\s+/g, ' ').trim();
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const PACK = 'deck-pdf,notes-pdf,slides-3up,deck-public-html,deck-pptx';
 
@@ -36,7 +36,7 @@ const file = (suffix: string, dir = out) => join(dir, SAMPLE_ID, `${SAMPLE_ID}.$
 beforeAll(async () => {
   out = tempDir('deckhand-pack-');
   temps.push(out);
-  first = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', PACK], {}, browser);
+  first = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', PACK, '--edition', 'base'], {}, browser);
   expect(first.status, first.stderr).toBe(0);
   const prepared = prepareCourse(SAMPLE_DIR, { today: '2026-11-20' });
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.diagnostics));
@@ -92,13 +92,13 @@ describe('slide handouts', () => {
   });
 
   it('--layout 6 makes slides-6up on Letter; --only slides-2up works; the 3-up entry is left alone', async () => {
-    const six = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'slides-3up', '--layout', '6', '--paper', 'letter'], {}, browser);
+    const six = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'slides-3up', '--layout', '6', '--paper', 'letter', '--edition', 'base'], {}, browser);
     expect(six.status, six.stderr).toBe(0);
     expect(six.json.outputs.map((o) => o.kind)).toEqual(['slides-6up']);
     const info = pdfinfo(file('slides-6up.pdf'));
     expect(Number(info.Pages)).toBe(Math.ceil(deck.slideCount / 6));
     expect(info['Page size']).toContain('letter');
-    const two = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'slides-2up'], {}, browser);
+    const two = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', 'slides-2up', '--edition', 'base'], {}, browser);
     expect(two.json.outputs.map((o) => [o.kind, o.rebuilt])).toEqual([['slides-2up', true]]);
     expect(Number(pdfinfo(file('slides-2up.pdf')).Pages)).toBe(Math.ceil(deck.slideCount / 2));
   }, 120_000);
@@ -160,7 +160,7 @@ describe('PowerPoint', () => {
   it('two builds give the same sha256', async () => {
     const again = tempDir('deckhand-pack-');
     temps.push(again);
-    expect((await buildArgs(['build', SAMPLE_DIR, '--out', again, '--only', 'deck-pptx,deck-public-html'], {}, browser)).status).toBe(0);
+    expect((await buildArgs(['build', SAMPLE_DIR, '--out', again, '--only', 'deck-pptx,deck-public-html', '--edition', 'base'], {}, browser)).status).toBe(0);
     expect(sha(file('deck.pptx', again))).toBe(sha(file('deck.pptx')));
     expect(sha(file('deck.public.html', again))).toBe(sha(file('deck.public.html')));
   });
@@ -172,7 +172,7 @@ describe('cached, listed and reported like the others', () => {
     expect(first.json.outputs.map((o) => o.kind).sort()).toEqual([...kinds].sort());
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { outputs: { kind: string; sha256: string }[] };
     for (const o of first.json.outputs) expect(manifest.outputs.find((m) => m.kind === o.kind)?.sha256).toBe(o.sha256);
-    const noop = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', PACK], {}, browser);
+    const noop = await buildArgs(['build', SAMPLE_DIR, '--out', out, '--only', PACK, '--edition', 'base'], {}, browser);
     expect(noop.json.outputs.filter((o) => o.rebuilt)).toEqual([]);
     expect(noop.browserUsed).toBe(false);
   });
