@@ -121,7 +121,7 @@ export async function personalizeScenario(cli: string, root: string, runs: numbe
   mkdirSync(join(work, 'schema'), { recursive: true });
   cpSync(join(REPO, 'schema', 'course.schema.json'), join(work, 'schema', 'course.schema.json'));
   const out = join(work, 'out');
-  timed([cli, 'build', course, '--only', 'handout-pdf', '--out', out], work);
+  timed([cli, 'build', course, '--only', 'handout-pdf', '--edition', 'base', '--release', '--out', out], work);
   const basePath = join(out, ID, `${ID}.handout.pdf`);
   const base = new Uint8Array(readFileSync(basePath));
   const csv = join(work, 'reps.csv');
