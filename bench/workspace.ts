@@ -60,13 +60,13 @@ export function createWorkspace(count: number): Workspace {
 }
 
 /**
- * A private deckhand under <root>/deckhand: bin/, package.json, templates/ copied,
+ * A private deckhand under <root>/deckhand: bin/, package.json, templates/, assets/ copied,
  * node_modules linked, src/ compiled into its dist/. Returns the CLI entry.
  */
 export function buildDeckhand(root: string): string {
   const home = join(root, 'deckhand');
   mkdirSync(home);
-  for (const entry of ['bin', 'templates', 'package.json']) cpSync(join(REPO, entry), join(home, entry), { recursive: true });
+  for (const entry of ['bin', 'templates', 'assets', 'package.json']) cpSync(join(REPO, entry), join(home, entry), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(home, 'node_modules'), 'dir');
   process.stderr.write('compiling src/ into the bench workspace…\n');
   const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
