@@ -32,9 +32,9 @@ beforeAll(() => {
 }, 400_000);
 
 describe('a content repository', () => {
-  it('the tarball carries the compiled dist/, templates, schema, scaffold, README and LICENSE, and no sources or tests', () => {
+  it('the tarball carries the compiled dist/, templates, the sRGB profile, schema, scaffold, README and LICENSE, and no sources or tests', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
-    for (const f of ['package/dist/cli/main.js', 'package/dist/index.d.ts', 'package/bin/deckhand.js', 'package/templates/deck.md.hbs', 'package/templates/themes/clinical.css', 'package/schema/course.schema.json', 'package/scaffold/course.yaml', 'package/examples/github-actions.yml', 'package/README.md', 'package/LICENSE']) {
+    for (const f of ['package/dist/cli/main.js', 'package/dist/index.d.ts', 'package/bin/deckhand.js', 'package/templates/deck.md.hbs', 'package/templates/themes/clinical.css', 'package/assets/icc/sRGB.icc', 'package/schema/course.schema.json', 'package/scaffold/course.yaml', 'package/examples/github-actions.yml', 'package/README.md', 'package/LICENSE']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^package\/(src|tests|decks|bench)\//.test(f))).toEqual([]);
