@@ -15,6 +15,3 @@ export interface CertificationText {
   /** Shown in the table when nothing was approved (drafts). */
   none: string;
 }
-
-/** The certification words of an edition's interface text. */
-export const certificationText = (text: { certification: CertificationText }): CertificationText => text.certification;

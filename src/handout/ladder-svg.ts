@@ -266,7 +266,6 @@ export function ladderSvg(steps: readonly LadderSvgStep[], options: LadderSvgOpt
   const left = (width - colW * Math.max(count, 1)) / 2;
   const gap = clamp(colW * 0.05, 2, 6);
   const blockW = colW - gap;
-  const innerPad = clamp(colW * 0.05, 2, 8);
 
   // Type scale: comfortable at six steps on a handout page, smaller (to a
   // floor) as the columns get narrower, and small enough that the longest

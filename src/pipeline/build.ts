@@ -32,7 +32,7 @@ import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-
 import { releaseRefusal } from './release-refusal.js';
 import { TemplateError } from '../render/template-error.js';
 import { templateDiagnostic } from './template-check.js';
-import { contentWarnings, courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
+import { courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
 import { openSigning } from './certification.js';
 import { recordReleases } from './release-record.js';
 import { checkWithdrawal, withdrawalFileFor } from './verify-checks/withdrawal.js';
@@ -154,7 +154,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       errors.push(...result.diagnostics);
       onEvent({ type: 'course', course: displayPath(dir, cwd), message: `failed: ${result.diagnostics.length} problem(s)` });
     }
-    for (const w of uniqueDiagnostics(result.prepared.flatMap(contentWarnings))) warn(formatDiagnostic(w));
+    for (const w of uniqueDiagnostics(result.prepared.flatMap((course) => course.loaded.warnings))) warn(formatDiagnostic(w));
     for (const course of result.prepared) {
       const name = editionKey(course.edition);
       for (const message of courseWarnings(course)) warn(message);

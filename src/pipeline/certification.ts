@@ -2,11 +2,10 @@
  * What the certification block on the document-control page says: one row
  * per sign-off from the bound review record (printed name, role, date of the
  * sign-off, meaning) and, for a signed release, one row for the signing
- * certificate with the signing time in UTC. The words come from one labels
- * function (compile/certification-text.ts); the layout from src/pdf.
+ * certificate with the signing time in UTC. The words come from the edition's
+ * catalogue (InterfaceText.certification); the layout from src/pdf.
  */
 import { X509Certificate, createHash } from 'node:crypto';
-import { certificationText } from '../compile/certification-text.js';
 import type { InterfaceText } from '../compile/interface-text.js';
 import type { CertificationRequest } from '../pdf/decorate.js';
 import type { CertificationEntry } from '../pdf/sign/certification-block.js';
@@ -47,12 +46,12 @@ export function openSigning(p12: Uint8Array, passphrase: string): Signing {
     organisation,
     fingerprint: createHash('sha256').update(certificate.raw).digest('hex'),
     time,
-    options: (course, text) => ({ p12, passphrase, name, reason: certificationText(text).signed, signingTime: time(course) }),
+    options: (course, text) => ({ p12, passphrase, name, reason: text.certification.signed, signingTime: time(course) }),
   };
 }
 
 export function certificationFor(course: PreparedCourse, text: InterfaceText, box: CertificationRequest['box'], signing: Signing | undefined): CertificationRequest {
-  const t = certificationText(text);
+  const t = text.certification;
   const review = course.input.course.review;
   const entries: CertificationEntry[] = course.state.approved
     ? review.reviewers.map((r) => ({ name: r.name, role: r.role, signedAt: r.date, meaning: t.approved }))

@@ -8,7 +8,7 @@ import { duplicateCourseProblems, refusedBy } from './course-ids.js';
 import { BASE_EDITION } from '../content/edition.js';
 import { reviewDay } from './dates.js';
 import { prepareEditions, type PreparedCourse } from './prepare-course.js';
-import { contentWarnings as contentWarningsOf, courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
+import { courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
 import { templateProblems } from './template-check.js';
 
 export interface CheckedCourse {
@@ -73,7 +73,7 @@ export function check(options: CheckOptions = {}): CheckResult {
       courses.push({ course: course.id, edition: course.edition.edition, file: course.loaded.file, ok: true, approved: course.state.approved, reasons: course.state.reasons, documentCode: document.code, version: document.version });
       byCourse.push([]);
       warnings.push(...courseWarnings(course));
-      contentWarnings.push(...contentWarningsOf(course));
+      contentWarnings.push(...course.loaded.warnings);
       codes.push({ id: editionLabel(course), code: document.code });
     }
     if (result.diagnostics.length > 0) {

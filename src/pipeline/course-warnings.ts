@@ -8,9 +8,6 @@ export function courseWarnings(course: PreparedCourse): string[] {
   return course.versionStall ? [`${course.id}: ${versionStallMessage(course.versionStall)}`] : [];
 }
 
-/** Problems in the content that do not stop a build (a `$schema` line that does not resolve, a reference nothing cites). */
-export const contentWarnings = (course: PreparedCourse): Diagnostic[] => course.loaded.warnings;
-
 /** Each diagnostic once: an edition repeats its base course's warnings. */
 export function uniqueDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -32,8 +32,6 @@ export const CHROMIUM_FLAGS = [
   '--hide-scrollbars',
 ];
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
-
 /** Removes a profile folder; Chromium may still be flushing it, so retry briefly and never throw. */
 function removeDir(dir: string): void {
   try {
