@@ -2,6 +2,7 @@
 // Thin launcher: the CLI lives in src/cli and is compiled to dist/ (by `npm ci` in this repository,
 // and by `prepack` before `npm pack`/`npm publish`, so an installed package always carries dist/).
 import { existsSync } from 'node:fs';
+if (process.env.DECKHAND_TRACE) await import('../dist/trace.js').then((t) => t.mark('bin started'));
 
 if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
   process.stderr.write('deckhand: dist/ is missing; in a checkout of deckhand run "npm run build:ts" (or "npm ci") first\n');

@@ -8,9 +8,11 @@ import { DECKHAND_VERSION } from '../version.js';
 import { BUILTIN_TARGETS } from '../targets/registry.js';
 import { checkCommand } from './check-command.js';
 import { createTerminal } from './terminal.js';
+import { mark } from '../trace.js';
 
 /** Runs the CLI and resolves to the exit code; never calls process.exit itself. */
 export async function main(argv: string[]): Promise<number> {
+  mark('cli loaded');
   quietOnClosedPipe();
   const terminal = createTerminal();
   let exitCode: number = EXIT.ok;

@@ -36,6 +36,7 @@ import { courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-
 import { openSigning } from './certification.js';
 import { recordReleases } from './release-record.js';
 import { checkWithdrawal, withdrawalFileFor } from './verify-checks/withdrawal.js';
+import { mark } from '../trace.js';
 
 export interface BuildOptions {
   courseDirs: string[];
@@ -91,6 +92,7 @@ export interface BuildResult {
 export const defaultConcurrency = () => Math.max(1, Math.min(4, availableParallelism()));
 
 export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => void = () => {}): Promise<BuildResult> {
+  mark('build started');
   options.signal?.throwIfAborted();
   const registry = new TargetRegistry(options.targets);
   const env = options.env ?? process.env;
@@ -185,6 +187,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       prepared.push({ course, cache });
     }
   }
+  mark('courses prepared');
   const duplicates = duplicateCourseProblems(prepared.map(({ course }) => course));
   if (duplicates.length > 0) {
     errors.push(...duplicates);
@@ -218,6 +221,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
         return { course, cache, plans: await planTargets(course, cache, wanted.map((k) => registry.get(k)), ctx) };
       }),
     );
+    mark('planned');
     options.signal?.throwIfAborted();
     if (planned.some(({ plans }) => plans.some((p) => p.target.browser && p.reasons.length > 0))) {
       // Spawn Chromium before rendering, so it starts up while courses render.
@@ -225,6 +229,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       // Load the PDF phase code (pdf-lib) now, while Chromium boots, not concurrently with a relaunch after a
       // crash: a dynamic import racing the relaunch's imports saw pdf-lib half-loaded ("rgb is not a function").
       await import('../pdf/phases.js');
+      mark('pdf phases loaded');
     }
     await Promise.all(
       planned.map(({ course, cache, plans }) =>
@@ -252,7 +257,9 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       ),
     );
   } finally {
+    mark('outputs written');
     if (session && !borrowed) await (await session).close();
+    mark('browser closed');
   }
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 

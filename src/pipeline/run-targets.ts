@@ -18,6 +18,7 @@ import type { TargetRegistry } from '../targets/registry.js';
 import type { BuildSettings, ProduceContext, Product, Target } from '../targets/target.js';
 import { codeFingerprint } from '../version.js';
 import { join } from 'node:path';
+import { mark } from '../trace.js';
 import { sha256, staleReasons, type CacheKey, type CourseCache } from './cache.js';
 import { certificationFor, type Signing } from './certification.js';
 import type { PreparedCourse } from './prepare-course.js';
@@ -144,7 +145,9 @@ async function finish(target: Target, ctx: ProduceContext, course: PreparedCours
   // Archive and sign apply to every PDF kind; signing only to released ones, as the last write.
   if (tctx.pdfa || tctx.release) requests.archive = {};
   if (tctx.signing && tctx.release) requests.sign = tctx.signing.options(course, ctx.text);
+  mark(`${target.kind}: phases start`);
   const done = await runPdfPhases(product.bytes, requests);
+  mark(`${target.kind}: phases done`);
   return { bytes: done.bytes, pages: done.pages, reads: product.reads, drawnSha256: done.pagesSha256, pdfa: done.pdfa, signed: done.signed };
 }
 

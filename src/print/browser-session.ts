@@ -14,6 +14,7 @@ import { environmentError } from '../errors.js';
 import { BrowserUnhealthyError, openPage, PAGE_DEADLINE_MS, whenPageDies, withDeadline } from './browser-health.js';
 import { findBrowser } from './find-browser.js';
 import { guardNetwork, type RequestPolicy } from './network-guard.js';
+import { mark } from '../trace.js';
 
 export const CHROMIUM_FLAGS = [
   '--headless=new',
@@ -264,6 +265,7 @@ export class BrowserSession {
     mkdirSync(profile);
     mkdirSync(scratch);
     this.launches += 1;
+    mark('chromium launching');
     let proc: ChildProcess | undefined;
     try {
       const browser = await puppeteer.launch({
@@ -279,6 +281,7 @@ export class BrowserSession {
         // Any DevTools call that gets no answer fails instead of hanging the build.
         protocolTimeout: 90_000,
       });
+      mark('chromium connected');
       proc = browser.process() ?? undefined;
       if (proc) {
         this.processes.add(proc);
@@ -310,6 +313,7 @@ export class BrowserSession {
         throw environmentError(`Chromium cannot open pages (${(again as Error).message}), also after a restart; check memory and /dev/shm, then try again`, again);
       }
     }
+    mark('page opened');
     // Print pages never run scripts, and every request outside the allowed folders is refused.
     await withDeadline(Promise.all([created.setJavaScriptEnabled(false), guardNetwork(created, this.options.policy)]), PAGE_DEADLINE_MS, 'preparing a page');
     return created;

@@ -1,0 +1,14 @@
+/**
+ * DECKHAND_TRACE=1: a timeline of the run (milliseconds since node started) on
+ * stderr at exit, to see where a build's time goes. Costs nothing when unset.
+ */
+import { performance } from 'node:perf_hooks';
+
+const enabled = Boolean(process.env.DECKHAND_TRACE);
+const marks: string[] = [];
+
+export function mark(label: string): void {
+  if (enabled) marks.push(`${performance.now().toFixed(0).padStart(6)} ms  ${label}`);
+}
+
+if (enabled) process.once('exit', () => process.stderr.write(`[trace]\n${marks.join('\n')}\n`));
