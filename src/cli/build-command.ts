@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { build, type BuildEvent } from '../pipeline/build.js';
 import { buildReport } from '../pipeline/report.js';
 import { removePendingTempFiles } from '../io/atomic-write.js';
+import { discardPrestarted } from '../print/prestart.js';
 import { TargetRegistry } from '../targets/registry.js';
 import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
@@ -62,6 +63,8 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
       }
       throw error;
     });
+    // A Chromium started early for nothing (the plan found everything up to date) is stopped now, and counted.
+    if (await discardPrestarted()) result.browserLaunches += 1;
     for (const d of result.errors) terminal.info(formatDiagnostic(d));
     const rebuilt = result.outputs.filter((o) => o.rebuilt).length;
     terminal.info(
@@ -73,6 +76,7 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
     }
     return result.ok ? EXIT.ok : EXIT.content;
   } finally {
+    await discardPrestarted();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

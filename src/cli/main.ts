@@ -6,9 +6,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DeckhandError, EXIT } from '../errors.js';
 import { DECKHAND_VERSION } from '../version.js';
 import { BUILTIN_TARGETS } from '../targets/registry.js';
-import { checkCommand } from './check-command.js';
 import { createTerminal } from './terminal.js';
 import { mark } from '../trace.js';
+import { prestartChromium } from '../print/prestart.js';
+import { likelyToPrint } from './prestart-build.js';
 
 /** Runs the CLI and resolves to the exit code; never calls process.exit itself. */
 export async function main(argv: string[]): Promise<number> {
@@ -29,7 +30,8 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[course-dirs...]', 'course folders, each holding a course.yaml')
     .option('--json', 'print one JSON object on stdout')
     .option('--edition <ids>', 'comma-separated editions to check, e.g. base,tr-tr (default: all)')
-    .action((dirs: string[], options: { json?: boolean; edition?: string }) => {
+    .action(async (dirs: string[], options: { json?: boolean; edition?: string }) => {
+      const { checkCommand } = await import('./check-command.js');
       exitCode = checkCommand(dirs, options, terminal);
     });
 
@@ -51,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--sign <key.p12>', 'sign every released PDF (PAdES B-B) with this PKCS#12 key (also DECKHAND_SIGN_P12); the passphrase comes only from DECKHAND_SIGN_PASSPHRASE')
     .option('--pdfa', 'make the PDFs PDF/A-2b (always under --release)')
     .action(async (dirs: string[], options: Record<string, unknown>) => {
+      // Chromium first: it boots on the other core while the build code loads and the courses render.
+      if (likelyToPrint({ dirs, out: String(options.out), ...(typeof options.only === 'string' ? { only: options.only } : {}), force: Boolean(options.force), release: Boolean(options.release) })) prestartChromium();
       const { buildCommand } = await import('./build-command.js');
       exitCode = await buildCommand(dirs, options, terminal);
     });

@@ -5,116 +5,17 @@
  * is cleared and the next request relaunches it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { environmentError } from '../errors.js';
+import { mark } from '../trace.js';
 import { BrowserUnhealthyError, openPage, PAGE_DEADLINE_MS, whenPageDies, withDeadline } from './browser-health.js';
+import { killChromium, killGroup, killGroupAndWait, killProcessesUsing, removeDir, spawnChromium, type ChromiumProcess } from './chromium-process.js';
 import { findBrowser } from './find-browser.js';
 import { guardNetwork, type RequestPolicy } from './network-guard.js';
-import { mark } from '../trace.js';
+import { takePrestarted } from './prestart.js';
 
-export const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-sync',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-extensions',
-  '--disable-dev-shm-usage',
-  '--metrics-recording-only',
-  '--mute-audio',
-  '--font-render-hinting=none',
-  '--hide-scrollbars',
-];
-
-/** Removes a profile folder; Chromium may still be flushing it, so retry briefly and never throw. */
-function removeDir(dir: string): void {
-  try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  } catch {
-    // Left for the OS temp cleaner; the build result does not depend on it.
-  }
-}
-
-/**
- * Kills Chromium with all its helper processes: puppeteer starts it as the
- * leader of its own process group, so the group id is its pid. The group is
- * killed even when the main process is already gone: its renderers, zygote and
- * GPU helpers outlive it otherwise (two such trees, 22 processes, outlived a build).
- */
-function killGroup(proc: ChildProcess): void {
-  if (proc.pid === undefined) return;
-  try {
-    process.kill(-proc.pid, 'SIGKILL');
-  } catch {
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-  }
-}
-
-/** Whether any process of the group led by `proc` still runs (zombies waiting to be reaped do not count). */
-function groupAlive(proc: ChildProcess): boolean {
-  if (proc.pid === undefined) return false;
-  try {
-    process.kill(-proc.pid, 0);
-  } catch {
-    return false;
-  }
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return true;
-  }
-  return entries.some((pid) => {
-    try {
-      // /proc/<pid>/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so split after ")".
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      return Number(fields[2]) === proc.pid && fields[0] !== 'Z';
-    } catch {
-      return false;
-    }
-  });
-}
-
-/** Kills the group and waits (at most `ms`) until no member is left. */
-async function killGroupAndWait(proc: ChildProcess, ms = 2_000): Promise<void> {
-  killGroup(proc);
-  const end = Date.now() + ms;
-  while (groupAlive(proc) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-/** PIDs whose command line mentions `dir` (Linux /proc; elsewhere none). */
-function processesUsing(dir: string): number[] {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return [];
-  }
-  return entries.flatMap((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir) ? [Number(pid)] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+export { CHROMIUM_FLAGS } from './chromium-process.js';
 
 export interface SessionOptions {
   concurrency: number;
@@ -127,6 +28,7 @@ export class BrowserSession {
   private browserPromise: Promise<Browser> | undefined;
   /** The browser browserPromise resolved to, once it has. */
   private current: Browser | undefined;
+  /** The folder of every Chromium this session started: removed at close. */
   private profileDirs: string[] = [];
   private idle: Page[] = [];
   private closed = false;
@@ -184,11 +86,10 @@ export class BrowserSession {
     const browser = pending ? await withDeadline(pending, 35_000, 'starting Chromium').catch(() => undefined) : undefined;
     if (browser) {
       await withDeadline(browser.disconnect(), 1_000, 'disconnecting').catch(() => undefined);
-      if (!this.processOf.has(browser)) await withDeadline(browser.close(), 5_000, 'closing Chromium').catch(() => undefined);
     }
     await Promise.all([...this.processes].map((proc) => killGroupAndWait(proc)));
-    // A browser still starting up is not registered yet: find it by its profile folder.
-    for (const dir of this.profileDirs) for (const pid of processesUsing(dir)) killQuietly(pid);
+    // Anything left that still uses a profile (a helper that left the group) goes too.
+    for (const dir of this.profileDirs) killProcessesUsing(dir);
     for (const dir of this.profileDirs.splice(0)) removeDir(dir);
   }
 
@@ -227,8 +128,7 @@ export class BrowserSession {
   killNow(): void {
     this.closed = true;
     for (const proc of this.processes) killGroup(proc);
-    // A browser still starting up is not registered yet: find it by its profile folder.
-    for (const dir of this.profileDirs) for (const pid of processesUsing(dir)) killQuietly(pid);
+    for (const dir of this.profileDirs) killProcessesUsing(dir);
     // We are about to exit: give the dying processes a moment to stop writing
     // into their profile before it is removed (a synchronous pause is fine here).
     if (this.processes.size > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
@@ -254,46 +154,31 @@ export class BrowserSession {
     return this.browserPromise;
   }
 
+  /**
+   * Chromium for this session: the one the CLI prestarted if it is waiting
+   * (see prestart.ts), or a new one; then puppeteer connects to its endpoint.
+   */
   private async launch(): Promise<Browser> {
     const found = await findBrowser();
-    // One folder per launch holds the profile and Chromium's own scratch files
-    // (TMPDIR), so a crashed browser leaves nothing behind once it is removed.
-    const session = mkdtempSync(join(tmpdir(), 'deckhand-chromium-'));
-    this.profileDirs.push(session);
-    const profile = join(session, 'profile');
-    const scratch = join(session, 'tmp');
-    mkdirSync(profile);
-    mkdirSync(scratch);
     this.launches += 1;
+    const chromium: ChromiumProcess = (await takePrestarted(found.executablePath)) ?? spawnChromium(found.executablePath);
     mark('chromium launching');
-    let proc: ChildProcess | undefined;
+    this.profileDirs.push(chromium.dir);
+    this.processes.add(chromium.proc);
     try {
-      const browser = await puppeteer.launch({
-        executablePath: found.executablePath,
-        headless: true,
-        userDataDir: profile,
-        env: { ...process.env, TMPDIR: scratch },
-        args: [...CHROMIUM_FLAGS, ...(isRoot() ? ['--no-sandbox'] : [])],
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        timeout: 30_000,
+      const browser = await puppeteer.connect({
+        browserWSEndpoint: await chromium.endpoint,
         // Any DevTools call that gets no answer fails instead of hanging the build.
         protocolTimeout: 90_000,
       });
       mark('chromium connected');
-      proc = browser.process() ?? undefined;
-      if (proc) {
-        this.processes.add(proc);
-        this.processOf.set(browser, proc);
-      }
+      this.processOf.set(browser, chromium.proc);
       // Chromium died or was closed: forget it and its pages, and kill what is left of its
       // process group, so the next print relaunches and nothing outlives the build.
       browser.once('disconnected', () => this.discard(browser));
       return browser;
     } catch (error) {
-      if (proc) killGroup(proc);
-      removeDir(session);
+      killChromium(chromium);
       throw environmentError(`could not start ${found.executablePath} (found via ${found.source}): ${(error as Error).message}`, error);
     }
   }

@@ -60,6 +60,22 @@ describe('deckhand CLI', () => {
     expect(result.stderr).toContain('apt-get install chromium');
   });
 
+  it('starts Chromium before the build code loads when something will print, and not for a no-op rebuild', () => {
+    const out = tempDir();
+    const args = ['build', SAMPLE_DIR, '--out', out, '--only', 'deck-md,handout-pdf', '--edition', 'base', '--json'];
+    const cold = runCli(args, { env: { DECKHAND_TRACE: '1' } });
+    expect(cold.status, cold.stderr).toBe(0);
+    const order = (stderr: string) => [...stderr.matchAll(/ms {2}(chromium prestarted|build started|chromium connected)/g)].map((m) => m[1]);
+    expect(order(cold.stderr)).toEqual(['chromium prestarted', 'build started', 'chromium connected']);
+    expect((JSON.parse(cold.stdout) as { browserLaunches: number }).browserLaunches).toBe(1);
+    const noop = runCli(args, { env: { DECKHAND_TRACE: '1' } });
+    expect(noop.status, noop.stderr).toBe(0);
+    expect(order(noop.stderr)).toEqual(['build started']);
+    const json = JSON.parse(noop.stdout) as { browserLaunches: number; outputs: { rebuilt: boolean }[] };
+    expect(json.browserLaunches).toBe(0);
+    expect(json.outputs.every((o) => !o.rebuilt)).toBe(true);
+  });
+
   it('deck Markdown and HTML need no browser', () => {
     const result = runCli(['build', SAMPLE_DIR, '--out', tempDir(), '--only', 'deck-md,deck-html'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
     expect(result.status, result.stderr).toBe(0);
