@@ -223,13 +223,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     );
     mark('planned');
     options.signal?.throwIfAborted();
-    if (planned.some(({ plans }) => plans.some((p) => p.target.browser && p.reasons.length > 0))) {
-      // Spawn Chromium before rendering, so it starts up while courses render.
-      void (await getSession()).warmUp();
-      // Load the PDF phase code (pdf-lib) now, while Chromium boots, not concurrently with a relaunch after a
-      // crash: a dynamic import racing the relaunch's imports saw pdf-lib half-loaded ("rgb is not a function").
-      await import('../pdf/phases.js');
-      mark('pdf phases loaded');
+    const prints = planned.reduce((n, { plans }) => n + plans.filter((p) => p.target.browser && p.reasons.length > 0).length, 0);
+    if (prints > 0) {
+      // Connect to Chromium (the CLI may have started it already) and open the pool's pages while courses render.
+      void (await getSession()).warmUp(prints);
+      mark('session created');
     }
     await Promise.all(
       planned.map(({ course, cache, plans }) =>

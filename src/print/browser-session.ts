@@ -31,6 +31,8 @@ export class BrowserSession {
   /** The folder of every Chromium this session started: removed at close. */
   private profileDirs: string[] = [];
   private idle: Page[] = [];
+  /** Pages warmUp() asked for that are not open yet; acquire() takes them first. */
+  private opening: Promise<Page>[] = [];
   private closed = false;
   /** Every Chromium this session ever started, dead or alive: close() and killNow() end them all. */
   private readonly processes = new Set<ChildProcess>();
@@ -64,12 +66,21 @@ export class BrowserSession {
     });
   }
 
-  /** Starts Chromium in the background so it is ready when the first document is; resolves when it is. */
-  warmUp(): Promise<void> {
-    return this.browser().then(
-      () => undefined,
-      () => undefined,
-    );
+  /**
+   * Connects to Chromium (starting it if need be) and opens up to `pages`
+   * pool pages in the background, so they are ready when the first document
+   * is. Resolves when they are; never rejects (the print that needs them will).
+   */
+  warmUp(pages = 0): Promise<void> {
+    const wanted = Math.min(pages, this.options.concurrency) - this.idle.length - this.opening.length;
+    const connecting = this.browser();
+    const opening = Array.from({ length: Math.max(0, wanted) }, () => this.prepared());
+    this.opening.push(...opening);
+    return Promise.all([connecting, ...opening])
+      .then(
+        () => undefined,
+        () => undefined,
+      );
   }
 
   /**
@@ -83,6 +94,7 @@ export class BrowserSession {
     const pending = this.browserPromise;
     this.browserPromise = undefined;
     this.idle = [];
+    this.opening = [];
     const browser = pending ? await withDeadline(pending, 35_000, 'starting Chromium').catch(() => undefined) : undefined;
     if (browser) {
       await withDeadline(browser.disconnect(), 1_000, 'disconnecting').catch(() => undefined);
@@ -186,6 +198,17 @@ export class BrowserSession {
   private async acquire(): Promise<Page> {
     const page = this.idle.pop();
     if (page && !page.isClosed()) return page;
+    // A page warmUp() is still opening is taken over rather than opening one more.
+    const opening = this.opening.shift();
+    if (opening) {
+      const warm = await opening.catch(() => undefined);
+      if (warm && !warm.isClosed() && warm.browser().connected) return warm;
+    }
+    return this.prepared();
+  }
+
+  /** A new page, scripts off and network guarded. */
+  private async prepared(): Promise<Page> {
     let created: Page;
     try {
       created = await this.openOn(await this.browser());

@@ -101,9 +101,10 @@ export function spawnChromium(executablePath: string, env: NodeJS.ProcessEnv = p
   mkdirSync(profile);
   mkdirSync(scratch);
   const proc = spawn(executablePath, chromiumArgs(profile), { detached: process.platform !== 'win32', env: { ...env, TMPDIR: scratch }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Until its endpoint is known, the stderr pipe keeps node alive (something is waiting for it);
+  // after that only the DevTools connection does, so an unused prestart never holds node up.
   proc.unref();
   const stderr = proc.stderr!;
-  (stderr as unknown as { unref?: () => void }).unref?.();
   const endpoint = new Promise<string>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => done(new Error(`Chromium printed no DevTools endpoint within ${timeoutMs / 1000} s`)), timeoutMs);
@@ -122,6 +123,7 @@ export function spawnChromium(executablePath: string, env: NodeJS.ProcessEnv = p
       proc.off('error', onError);
       // Keep draining stderr, or Chromium blocks once the pipe buffer is full.
       stderr.resume();
+      (stderr as unknown as { unref?: () => void }).unref?.();
       if (error) reject(error);
       else resolve(url!);
     }
