@@ -11,4 +11,12 @@ export function mark(label: string): void {
   if (enabled) marks.push(`${performance.now().toFixed(0).padStart(6)} ms  ${label}`);
 }
 
-if (enabled) process.once('exit', () => process.stderr.write(`[trace]\n${marks.join('\n')}\n`));
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+if (enabled) {
+  process.once('exit', () => {
+    const m = process.memoryUsage();
+    const memory = `memory: peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}; now RSS ${mib(m.rss)}, heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(m.external)} (array buffers ${mib(m.arrayBuffers)})`;
+    process.stderr.write(`[trace]\n${marks.join('\n')}\n${memory}\n`);
+  });
+}

@@ -2,8 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { build, type BuildEvent } from '../pipeline/build.js';
 import { buildReport } from '../pipeline/report.js';
-import { removePendingTempFiles } from '../io/atomic-write.js';
 import { discardPrestarted } from '../print/prestart.js';
+import { heapCollector } from './heap-collector.js';
+
+/** Rebuilt outputs between two full collections (see heap-collector.ts). */
+const COLLECT_EVERY = 8;
 import { TargetRegistry } from '../targets/registry.js';
 import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
@@ -28,7 +31,8 @@ interface RawBuildOptions {
   pdfa?: boolean;
 }
 
-export async function buildCommand(dirs: string[], raw: RawBuildOptions, terminal: Terminal): Promise<number> {
+/** `signal` aborts the build (see interrupt.ts: the CLI installs the signal handlers before it loads this). */
+export async function buildCommand(dirs: string[], raw: RawBuildOptions, terminal: Terminal, signal: AbortSignal): Promise<number> {
   const options = {
     courseDirs: discoverCourses(dirs, process.cwd(), (message) => terminal.warn(message)),
     outDir: raw.out ?? 'output',
@@ -45,18 +49,13 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
     ...signingKey(raw.sign),
   };
 
-  const abort = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    terminal.error(`interrupted by ${signal}; stopping Chromium and removing partial files`);
-    abort.abort(new Error(`interrupted by ${signal}`));
-    removePendingTempFiles();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   const started = Date.now();
   try {
-    const result = await build({ ...options, signal: abort.signal }, (event) => report(event, terminal)).catch((error: unknown) => {
+    const collect = heapCollector(COLLECT_EVERY);
+    const result = await build({ ...options, signal }, (event) => {
+      report(event, terminal);
+      if (event.type === 'output' && event.output.rebuilt) collect();
+    }).catch((error: unknown) => {
       // --json promises one JSON object on stdout, also when the build cannot run at all.
       if (raw.json && error instanceof DeckhandError) {
         process.stdout.write(`${JSON.stringify({ ok: false, outputs: [], errors: [{ file: null, line: null, column: null, path: '(build)', message: error.message }], warnings: [] })}\n`);
@@ -77,8 +76,6 @@ export async function buildCommand(dirs: string[], raw: RawBuildOptions, termina
     return result.ok ? EXIT.ok : EXIT.content;
   } finally {
     await discardPrestarted();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 

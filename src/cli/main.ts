@@ -10,6 +10,7 @@ import { createTerminal } from './terminal.js';
 import { mark } from '../trace.js';
 import { prestartChromium } from '../print/prestart.js';
 import { likelyToPrint } from './prestart-build.js';
+import { onInterrupt } from './interrupt.js';
 
 /** Runs the CLI and resolves to the exit code; never calls process.exit itself. */
 export async function main(argv: string[]): Promise<number> {
@@ -53,10 +54,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--sign <key.p12>', 'sign every released PDF (PAdES B-B) with this PKCS#12 key (also DECKHAND_SIGN_P12); the passphrase comes only from DECKHAND_SIGN_PASSPHRASE')
     .option('--pdfa', 'make the PDFs PDF/A-2b (always under --release)')
     .action(async (dirs: string[], options: Record<string, unknown>) => {
-      // Chromium first: it boots on the other core while the build code loads and the courses render.
-      if (likelyToPrint({ dirs, out: String(options.out), ...(typeof options.only === 'string' ? { only: options.only } : {}), force: Boolean(options.force), release: Boolean(options.release) })) prestartChromium();
-      const { buildCommand } = await import('./build-command.js');
-      exitCode = await buildCommand(dirs, options, terminal);
+      const interrupt = onInterrupt(terminal);
+      try {
+        // Chromium first: it boots on the other core while the build code loads and the courses render.
+        if (likelyToPrint({ dirs, out: String(options.out), ...(typeof options.only === 'string' ? { only: options.only } : {}), force: Boolean(options.force), release: Boolean(options.release) })) prestartChromium();
+        const { buildCommand } = await import('./build-command.js');
+        exitCode = await buildCommand(dirs, options, terminal, interrupt.signal);
+      } finally {
+        interrupt.dispose();
+      }
     });
 
   program

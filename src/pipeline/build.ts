@@ -25,9 +25,10 @@ import type { TemplateSet } from '../render/template-set.js';
 import { makeDir } from '../io/atomic-write.js';
 import { readCache, writeCache, type CourseCache } from './cache.js';
 import { duplicateCourseProblems, refusedBy } from './course-ids.js';
-import { buildTargets, planTargets, type BrowserAccess, type OutputRecord } from './run-targets.js';
+import { buildTargets, planTargets, type BrowserAccess, type OutputRecord, type TargetPlan } from './run-targets.js';
 import { reviewDay } from './dates.js';
 import { recordOutputs } from './manifest-lock.js';
+import { manifestCourse } from './manifest.js';
 import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-course.js';
 import { releaseRefusal } from './release-refusal.js';
 import { TemplateError } from '../render/template-error.js';
@@ -210,12 +211,14 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     ...(signing ? { signing } : {}),
   };
   for (const message of sharedCodeWarnings(prepared.map(({ course }) => ({ id: editionKey(course.edition), code: course.loaded.course.document.code })))) warn(message);
+  // From here on a course is held only until its outputs are written; the manifest needs just these facts.
+  const facts = prepared.map(({ course }) => manifestCourse(course));
   const courseLimit = pLimit(Math.max(2, concurrency * 2));
   try {
     // Plan first: if anything must be printed, Chromium starts now and boots
     // while the courses are rendered.
-    const planned = await Promise.all(
-      prepared.map(async ({ course, cache }) => {
+    const planned: ({ course: PreparedCourse; cache: CourseCache; plans: TargetPlan[] } | undefined)[] = await Promise.all(
+      prepared.splice(0).map(async ({ course, cache }) => {
         // By course: all of a course's outputs (and its cache file) stay on one runner.
         const wanted = !options.shard || inShard(course.id, options.shard) ? kinds : [];
         return { course, cache, plans: await planTargets(course, cache, wanted.map((k) => registry.get(k)), ctx) };
@@ -223,16 +226,19 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     );
     mark('planned');
     options.signal?.throwIfAborted();
-    const prints = planned.reduce((n, { plans }) => n + plans.filter((p) => p.target.browser && p.reasons.length > 0).length, 0);
+    const prints = planned.reduce((n, entry) => n + (entry?.plans.filter((p) => p.target.browser && p.reasons.length > 0).length ?? 0), 0);
     if (prints > 0) {
       // Connect to Chromium (the CLI may have started it already) and open the pool's pages while courses render.
       void (await getSession()).warmUp(prints);
       mark('session created');
     }
     await Promise.all(
-      planned.map(({ course, cache, plans }) =>
+      planned.map((_, index) =>
         courseLimit(async () => {
-          if (plans.length === 0) return;
+          const entry = planned[index];
+          planned[index] = undefined;
+          if (!entry || entry.plans.length === 0) return;
+          const { course, cache, plans } = entry;
           try {
             const records = await buildTargets(course, cache, plans, ctx);
             outputs.push(...records);
@@ -262,7 +268,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
 
   outputs.sort((a, b) => a.course.localeCompare(b.course) || a.edition.localeCompare(b.edition) || registry.order(a.kind) - registry.order(b.kind));
-  const manifest = outputs.length > 0 ? await recordOutputs(outDir, outputs, prepared.map((p) => p.course)) : undefined;
+  const manifest = outputs.length > 0 ? await recordOutputs(outDir, outputs, facts) : undefined;
   return {
     ok: errors.length === 0,
     outputs,

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { environmentError } from '../errors.js';
 import type { OutputRecord } from './run-targets.js';
-import { MANIFEST_FILE, writeManifest } from './manifest.js';
-import type { PreparedCourse } from './prepare-course.js';
+import { MANIFEST_FILE, writeManifest, type ManifestCourse } from './manifest.js';
 
 export const MANIFEST_LOCK = `${MANIFEST_FILE}.lock`;
 
@@ -35,6 +34,6 @@ export async function withManifestLock<T>(outDir: string, fn: () => T): Promise<
 }
 
 /** Merges `outputs` into <out>/manifest.json under the lock; returns the manifest path. */
-export function recordOutputs(outDir: string, outputs: OutputRecord[], courses: PreparedCourse[]): Promise<string> {
+export function recordOutputs(outDir: string, outputs: OutputRecord[], courses: ManifestCourse[]): Promise<string> {
   return withManifestLock(outDir, () => writeManifest(outDir, outputs, courses));
 }

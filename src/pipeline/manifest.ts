@@ -15,7 +15,33 @@ import { checkWithdrawal, withdrawalFileFor } from './verify-checks/withdrawal.j
 
 export const MANIFEST_FILE = 'manifest.json';
 
-export function writeManifest(outDir: string, outputs: OutputRecord[], courses: PreparedCourse[]): string {
+/**
+ * What the manifest says of a course edition. A build keeps this much of every
+ * course to the end, not the prepared course (its content, view and compile
+ * input), so its memory does not grow with the number of courses.
+ */
+export interface ManifestCourse {
+  id: string;
+  edition: Pick<PreparedCourse['edition'], 'edition'>;
+  fingerprint: string;
+  date: Date;
+  state: Pick<PreparedCourse['state'], 'approved' | 'reasons'>;
+  loaded: Pick<PreparedCourse['loaded'], 'dir' | 'file' | 'sourceSha256' | 'sourceFiles'> & { course: Pick<PreparedCourse['loaded']['course'], 'document' | 'review'> };
+}
+
+export function manifestCourse(c: PreparedCourse): ManifestCourse {
+  const { dir, file, sourceSha256, sourceFiles, course } = c.loaded;
+  return {
+    id: c.id,
+    edition: { edition: c.edition.edition },
+    fingerprint: c.fingerprint,
+    date: c.date,
+    state: { approved: c.state.approved, reasons: c.state.reasons },
+    loaded: { dir, file, sourceSha256, sourceFiles, course: { document: course.document, review: course.review } },
+  };
+}
+
+export function writeManifest(outDir: string, outputs: OutputRecord[], courses: ManifestCourse[]): string {
   const byId = new Map(courses.map((c) => [`${c.id}/${c.edition.edition}`, c]));
   const withdrawals = new Map(courses.map((c) => [c, checkWithdrawal(withdrawalFileFor(c.loaded.dir), c.loaded.course.document.code, c.loaded.course.document.version).withdrawn] as const));
   const entries = outputs.map((o) => {

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_DIR, runCli, runJson, sampleWorkspace, tempDir } from '../support/fixtures.js';
@@ -14,8 +14,9 @@ import { chromiumProcesses, mainBrowser, profileDirs, sleep, waitFor } from '../
 import { startCli } from '../support/spawn-cli.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+// A build interrupted before it made its output folder has left no file in it.
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  !existsSync(dir) ? [] : readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 
 describe('nothing lost', () => {
   it('a failing course does not stop the others, exits 1 and keeps its previous outputs untouched', () => {
