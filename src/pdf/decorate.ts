@@ -5,7 +5,7 @@
  * tagged structure Chromium wrote intact. Every text is a parameter.
  * (Later: the personalisation slot box.)
  */
-import { beginMarkedContent, endMarkedContent, PDFDocument, type PDFPage } from 'pdf-lib';
+import { beginMarkedContent, endMarkedContent, PDFDocument, type PDFPage } from './pdf-lib.js';
 import { stampFontBytes } from '../render/fonts.js';
 import type { PaperId } from '../render/paper.js';
 import { drawFooter, layoutFooter, type FooterBox, type FooterLayout, type FooterText } from './footer.js';

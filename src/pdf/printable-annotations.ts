@@ -3,7 +3,7 @@
  * which hashes annotation dictionaries): annotation print flags. A module of
  * its own so that decorate loads none of the archive phase (src/pdf/archive).
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument } from './pdf-lib.js';
 
 /** Sets the Print flag and clears Invisible/Hidden/NoView/ToggleNoView on every annotation but Popups (ISO 19005-2 §6.3.2). */
 export function printableAnnotations(doc: PDFDocument): number {

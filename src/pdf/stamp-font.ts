@@ -10,7 +10,7 @@
  * the fix does. tests/pdf/stamp-font.test.ts compares every subset glyph's
  * outline with the original font's.
  */
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '../render/fontkit.js';
 import type { PDFDocument } from 'pdf-lib';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];

@@ -13,7 +13,7 @@
  * it changes annotation dictionaries the hash covers.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from '../pdf-lib.js';
 import { drawnContentHash } from '../structure/drawn-content-hash.js';
 import { SRGB_IDENTIFIER, srgbProfile } from './icc-profile.js';
 import { minimalXmp, type MinimalXmpFields } from './minimal-xmp.js';

@@ -20,7 +20,7 @@ import {
   type Color,
   type PDFEmbeddedPage,
   type PDFPage,
-} from 'pdf-lib';
+} from '../pdf-lib.js';
 import { PAPER_SIZES, type PaperId } from '../../render/paper.js';
 import { stampFontkit } from '../stamp-font.js';
 import { StampText } from '../stamp-text.js';

@@ -9,7 +9,7 @@
  * field, so a valid course gets exactly one page per slide. Anything longer is
  * never cut: it continues on follow-on pages headed `labels.notesContinued`.
  */
-import { rgb } from 'pdf-lib';
+import { rgb } from '../pdf-lib.js';
 import type { PaperId } from '../../render/paper.js';
 import { MM } from '../../render/paper.js';
 import { drawSlide, fillRect, INK, MUTED, openImposition, RULE, saveImposition } from './impose-doc.js';
