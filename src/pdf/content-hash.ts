@@ -4,7 +4,7 @@
  * changed word, a removed watermark) shows up as a mismatch.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFRawStream, PDFStream, decodePDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFRawStream, PDFStream, decodePDFRawStream, type PDFDocument, type PDFObject } from './pdf-lib.js';
 
 function streamBytes(stream: PDFStream): Uint8Array {
   if (stream instanceof PDFRawStream) return decodePDFRawStream(stream).decode();

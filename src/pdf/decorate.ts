@@ -5,7 +5,7 @@
  * tagged structure Chromium wrote intact. Every text is a parameter.
  * (Later: the personalisation slot box.)
  */
-import { beginMarkedContent, endMarkedContent, PDFDocument, type PDFPage } from 'pdf-lib';
+import { beginMarkedContent, endMarkedContent, PDFDocument, type PDFPage } from './pdf-lib.js';
 import { stampFontBytes } from '../render/fonts.js';
 import type { PaperId } from '../render/paper.js';
 import { drawFooter, layoutFooter, type FooterBox, type FooterLayout, type FooterText } from './footer.js';
@@ -14,8 +14,8 @@ import { addBleed, drawCropMarks, setPaperSize } from './page-boxes.js';
 import { stampFontkit } from './stamp-font.js';
 import { StampText } from './stamp-text.js';
 import { drawWatermark } from './watermark.js';
-import { printableAnnotations } from './archive/to-pdfa.js';
-import { drawCertificationBlock, type CertificationEntry, type CertificationLabels } from './sign/certification-block.js';
+import { drawCertificationBlock, type CertificationEntry, type CertificationLabels } from './certification-block.js';
+import { printableAnnotations } from './printable-annotations.js';
 export { FOOTER_BOXES } from './footer-boxes.js';
 
 export interface DecorateRequest {

@@ -4,7 +4,7 @@
  * document (only the page label changes) and drawn in the band the page CSS
  * keeps free at the bottom, wrapped or shrunk so it never leaves it.
  */
-import { rgb, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFPage } from './pdf-lib.js';
 import { graphemes } from '../render/graphemes.js';
 import type { StampText } from './stamp-text.js';
 

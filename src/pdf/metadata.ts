@@ -2,7 +2,7 @@
  * Document metadata: the Info dictionary, /Lang, DisplayDocTitle and the XMP
  * stream. Every date is the build's source date, never the wall clock.
  */
-import { PDFDict, PDFHexString, PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFRef, type PDFDocument } from './pdf-lib.js';
 import { xmpPacket, type XmpFields } from './xmp.js';
 
 export function writeMetadata(doc: PDFDocument, fields: XmpFields): void {

@@ -1,5 +1,5 @@
 /** Writes PDF bookmarks (/Outlines): a flat list, each entry opening its page fitted to the window. */
-import { PDFHexString, PDFName, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFNumber, type PDFDocument, type PDFRef } from './pdf-lib.js';
 
 export interface Bookmark {
   title: string;

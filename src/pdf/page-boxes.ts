@@ -7,7 +7,7 @@
  * bleed, the TrimBox marks the finished size and crop marks are drawn in the
  * corners outside the trim.
  */
-import { rgb, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFPage } from './pdf-lib.js';
 import { MM, PAPER_SIZES, type PaperId } from '../render/paper.js';
 
 export { MM, PAPER_SIZES, parseLength, type PaperId } from '../render/paper.js';

@@ -7,7 +7,7 @@
  * write: see phases.ts. Neither changes the drawn-content hash.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFHexString, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFHexString, type PDFDocument } from './pdf-lib.js';
 import { writeMetadata } from './metadata.js';
 import { drawnContentHash } from './structure/drawn-content-hash.js';
 import { renumberStructIds } from './struct-ids.js';

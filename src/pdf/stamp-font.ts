@@ -10,7 +10,7 @@
  * the fix does. tests/pdf/stamp-font.test.ts compares every subset glyph's
  * outline with the original font's.
  */
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '../render/fontkit.js';
 import type { PDFDocument } from 'pdf-lib';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
@@ -38,12 +38,38 @@ function padGlyphs(subset: TtfSubsetInternals): void {
   };
 }
 
-const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
+type Font = ReturnType<Fontkit['create']>;
+const parsed = new WeakMap<Uint8Array, Font>();
+
+/** Distinct strings kept per font; past this the memo starts again, so a long batch stays flat in memory. */
+const LAYOUT_MEMO_LIMIT = 10_000;
+
+/**
+ * Shaping a string (GSUB/GPOS lookups) is most of what stamping costs, and a
+ * build stamps the same footer lines, labels and words on every document:
+ * the glyph run of a string depends only on the font, so it is made once per
+ * process. pdf-lib only reads the runs (glyph ids, advances, code points).
+ */
+function memoizeLayout(font: Font): void {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, ReturnType<Font['layout']>>();
+  font.layout = (text, features) => {
+    if (features !== undefined) return layout(text, features);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= LAYOUT_MEMO_LIMIT) runs.clear();
+      run = layout(text);
+      runs.set(text, run);
+    }
+    return run;
+  };
+}
 
 /**
  * @pdf-lib/fontkit with even-length glyph records in TrueType subsets. Parsed
- * fonts are kept per byte array: every document of a build embeds the same
- * font, and parsing its 580 KB again for each one is wasted work.
+ * fonts are kept per byte array, with their glyph runs (memoizeLayout): every
+ * document of a build embeds the same font, and parsing its 580 KB or shaping
+ * the same footer again for each one is wasted work.
  */
 export const stampFontkit: Fontkit = {
   create(data: Uint8Array, postscriptName?: string) {
@@ -51,6 +77,7 @@ export const stampFontkit: Fontkit = {
     if (cached) return cached;
     const font = fontkit.create(data, postscriptName);
     if (postscriptName === undefined) parsed.set(data, font);
+    memoizeLayout(font);
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset();

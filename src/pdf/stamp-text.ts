@@ -14,7 +14,7 @@ import {
   type PDFFont,
   type PDFHexString,
   type PDFPage,
-} from 'pdf-lib';
+} from './pdf-lib.js';
 
 export class StampText {
   private readonly encoded = new Map<string, PDFHexString>();

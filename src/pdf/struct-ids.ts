@@ -5,7 +5,7 @@
  * stamp renumbers the IDs in document order: the same document then has the
  * same bytes whatever was printed before it.
  */
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from './pdf-lib.js';
 
 const NODE_ID = /^node\d+$/;
 

@@ -1,5 +1,5 @@
 /** The diagonal watermark (e.g. "DRAFT — NOT FOR DISTRIBUTION", given by the caller) across a page. */
-import { rgb, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFPage } from './pdf-lib.js';
 import type { StampText } from './stamp-text.js';
 
 export function drawWatermark(page: PDFPage, trim: { width: number; height: number }, text: StampText, mark: string): void {

@@ -11,7 +11,7 @@
  * and the xref section. Everything up to the per-rep part is `prefix`.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFObject } from '../pdf/pdf-lib.js';
 import { ascii, concat, indirect, objectBytes, streamObject } from './pdf-bytes.js';
 import { readRevisions, RevisionError } from './revisions.js';
 import { GUARD_STREAM, type GlyphTable } from './slot-content.js';

@@ -14,7 +14,7 @@
  * approved source (content hash, review state).
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from '../pdf/pdf-lib.js';
 import { text as latin1 } from './pdf-bytes.js';
 import { readIndirectObject, readRevisions, RevisionError, streamText, type Revision } from './revisions.js';
 import type { SlotDeclaration } from '../render/slot-declaration.js';

@@ -4,7 +4,7 @@
  * (or a reader that scans for objects) would draw them: an appended second
  * copy of an object is how a hash over the "real" one is fooled.
  */
-import { PDFName, PDFNumber, PDFRawStream, PDFContext } from 'pdf-lib';
+import { PDFName, PDFNumber, PDFRawStream, PDFContext } from '../pdf/pdf-lib.js';
 import { indexOf } from './pdf-bytes.js';
 import { objectHeaders, readIndirectObject, type Revision } from './revisions.js';
 

@@ -5,7 +5,7 @@
  * has no incremental save), so this part is written by hand; object syntax is
  * still parsed by pdf-lib's PDFObjectParser.
  */
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject, type PDFStream } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject, type PDFStream } from '../pdf/pdf-lib.js';
 import { indexOf, lastIndexOf, text } from './pdf-bytes.js';
 
 export interface XrefEntry {

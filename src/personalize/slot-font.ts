@@ -13,7 +13,7 @@
  * numbers start where the handout's end, so the objects can be appended to
  * the handout as they are.
  */
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFHexString } from '../pdf/pdf-lib.js';
 import { stampFontBytes } from '../render/fonts.js';
 import { stampFontkit } from '../pdf/stamp-font.js';
 import type { FontMetrics } from './font-metrics.js';

@@ -3,7 +3,7 @@
  * revision (see inspect.ts for the rules). Each broken rule is one problem
  * that names the object and what changed.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, type PDFDocument, type PDFObject } from '../pdf/pdf-lib.js';
 import { streamText, type Revision } from './revisions.js';
 import { slotGeometry } from './slot-layout.js';
 import type { SlotDeclaration } from '../render/slot-declaration.js';

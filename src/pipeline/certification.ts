@@ -8,7 +8,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import type { InterfaceText } from '../compile/interface-text.js';
 import type { CertificationRequest } from '../pdf/decorate.js';
-import type { CertificationEntry } from '../pdf/sign/certification-block.js';
+import type { CertificationEntry } from '../pdf/certification-block.js';
 import type { SignOptions } from '../pdf/sign/sign-pdf.js';
 import { readP12 } from '../pdf/sign/p12.js';
 import { commonName } from '../pdf/sign/chain.js';

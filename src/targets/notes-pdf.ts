@@ -19,7 +19,7 @@ export const notesPdf: Target = {
   async produce(ctx) {
     const [print, { imposeNotesPages }] = await Promise.all([stampedSlides(ctx), import('../pdf/impose/index.js')]);
     const bytes = await imposeNotesPages({
-      deckPdf: print.bytes,
+      deckPdf: print.doc,
       notes: ctx.deck().notes,
       paper: ctx.input.paper,
       labels: imposeLabels(ctx.input.catalogue),

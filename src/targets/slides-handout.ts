@@ -35,7 +35,7 @@ function slidesHandout(layout: HandoutLayout): Target {
     async produce(ctx) {
       const [print, { imposeSlides }] = await Promise.all([stampedSlides(ctx), import('../pdf/impose/index.js')]);
       const c = ctx.input.course;
-      const bytes = await imposeSlides({ deckPdf: print.bytes, layout, paper: ctx.input.paper, labels: imposeLabels(ctx.input.catalogue), font: stampFontBytes(), documentCode: c.document.code, title: c.title });
+      const bytes = await imposeSlides({ deckPdf: print.doc, layout, paper: ctx.input.paper, labels: imposeLabels(ctx.input.catalogue), font: stampFontBytes(), documentCode: c.document.code, title: c.title });
       return { bytes, reads: print.reads };
     },
     pdf: {

@@ -6,7 +6,7 @@
  * validator: it does not check glyph widths, colour spaces used without the
  * output intent, or XMP schema typing beyond the `deckhand:` extension.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFContext, type PDFObject } from '../pdf-lib.js';
 import { readStructure } from '../structure/read-structure.js';
 import { xrefView } from '../structure/xref-view.js';
 import { iccHeader } from './icc-profile.js';

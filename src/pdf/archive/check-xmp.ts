@@ -1,5 +1,5 @@
 /** The XMP side of the PDF/A check: identification, the deckhand extension schema, and agreement with Info. */
-import { PDFDict, PDFHexString, PDFName, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFObject } from '../pdf-lib.js';
 import { DECKHAND_NS, deckhandProperties } from './xmp-schema.js';
 
 const unesc = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');

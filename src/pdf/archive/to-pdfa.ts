@@ -7,16 +7,18 @@
  *
  * What PDF/A forbids but this phase cannot add (JavaScript, external
  * references, unembedded fonts, hidden annotations) is reported by
- * `checkPdfA`; the caller refuses the file. `printableAnnotations` fixes the
- * one common gap (annotation print flags) and belongs in decorate, before the
- * seal, because it changes annotation dictionaries the hash covers.
+ * `checkPdfA`; the caller refuses the file. `printableAnnotations` (in
+ * ../printable-annotations.ts, re-exported here) fixes the one common gap
+ * (annotation print flags) and belongs in decorate, before the seal, because
+ * it changes annotation dictionaries the hash covers.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from '../pdf-lib.js';
 import { drawnContentHash } from '../structure/drawn-content-hash.js';
 import { SRGB_IDENTIFIER, srgbProfile } from './icc-profile.js';
 import { minimalXmp, type MinimalXmpFields } from './minimal-xmp.js';
 import { withPdfaSchema } from './xmp-schema.js';
+export { printableAnnotations } from '../printable-annotations.js';
 
 export interface PdfaOptions {
   /** Used only when the file has no XMP packet yet (deckhand's seal always writes one). */
@@ -58,25 +60,4 @@ export async function toPdfA(input: Uint8Array | PDFDocument, options: PdfaOptio
     context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   }
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-}
-
-/** Sets the Print flag and clears Invisible/Hidden/NoView/ToggleNoView on every annotation but Popups (ISO 19005-2 §6.3.2). */
-export function printableAnnotations(doc: PDFDocument): number {
-  let changed = 0;
-  for (const page of doc.getPages()) {
-    const annots = page.node.lookup(PDFName.of('Annots'));
-    if (!(annots instanceof PDFArray)) continue;
-    for (const ref of annots.asArray()) {
-      const annot = doc.context.lookup(ref);
-      if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) === PDFName.of('Popup')) continue;
-      const f = annot.get(PDFName.of('F'));
-      const before = f instanceof PDFNumber ? f.asNumber() : 0;
-      const after = (before | 4) & ~(1 | 2 | 32 | 256);
-      if (after !== before || !(f instanceof PDFNumber)) {
-        annot.set(PDFName.of('F'), PDFNumber.of(after));
-        changed++;
-      }
-    }
-  }
-  return changed;
 }

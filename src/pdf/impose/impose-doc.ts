@@ -20,7 +20,7 @@ import {
   type Color,
   type PDFEmbeddedPage,
   type PDFPage,
-} from 'pdf-lib';
+} from '../pdf-lib.js';
 import { PAPER_SIZES, type PaperId } from '../../render/paper.js';
 import { stampFontkit } from '../stamp-font.js';
 import { StampText } from '../stamp-text.js';
@@ -42,10 +42,11 @@ export interface ImposeDoc {
   addPage(): PDFPage;
 }
 
-export async function openImposition(deckPdf: Uint8Array, paper: PaperId, font: Uint8Array): Promise<ImposeDoc> {
+/** `deckPdf`: the deck's bytes, or a document already parsed (only read, never changed). */
+export async function openImposition(deckPdf: Uint8Array | PDFDocument, paper: PaperId, font: Uint8Array): Promise<ImposeDoc> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(stampFontkit);
-  const deck = await PDFDocument.load(deckPdf, { updateMetadata: false });
+  const deck = deckPdf instanceof Uint8Array ? await PDFDocument.load(deckPdf, { updateMetadata: false }) : deckPdf;
   const slides = deck.getPageCount() ? await doc.embedPdf(deck, deck.getPageIndices()) : [];
   const embedded = await doc.embedFont(font, { subset: true, customName: FONT_NAME });
   const size = PAPER_SIZES[paper];

@@ -9,7 +9,8 @@
  * field, so a valid course gets exactly one page per slide. Anything longer is
  * never cut: it continues on follow-on pages headed `labels.notesContinued`.
  */
-import { rgb } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { rgb } from '../pdf-lib.js';
 import type { PaperId } from '../../render/paper.js';
 import { MM } from '../../render/paper.js';
 import { drawSlide, fillRect, INK, MUTED, openImposition, RULE, saveImposition } from './impose-doc.js';
@@ -18,8 +19,8 @@ import { drawFrame, fitOneLine } from './page-frame.js';
 import { drawLines, fitText, splitAt, type Line } from './wrap-text.js';
 
 export interface NotesPagesRequest {
-  /** The printed deck: one page per slide. */
-  deckPdf: Uint8Array;
+  /** The printed deck: one page per slide (bytes, or a document already parsed, only read). */
+  deckPdf: Uint8Array | PDFDocument;
   /** Speaker notes per slide, in slide order ("" for none); paragraphs separated by a blank line. */
   notes: string[];
   paper: PaperId;

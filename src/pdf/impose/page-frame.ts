@@ -4,7 +4,7 @@
  * left empty for the footer the decorate phase adds later (footer-boxes.ts:
  * handout footers sit between 6 and 16 mm from the bottom edge).
  */
-import { rgb, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFPage } from '../pdf-lib.js';
 import { FOOTER_BOXES } from '../footer-boxes.js';
 import { MM } from '../../render/paper.js';
 import type { StampText } from '../stamp-text.js';

@@ -5,6 +5,7 @@
  * like PowerPoint's. Every page carries the document code at the top; the
  * bottom band stays free for the decorate phase's footer.
  */
+import type { PDFDocument } from 'pdf-lib';
 import type { PaperId } from '../../render/paper.js';
 import { MM } from '../../render/paper.js';
 import { drawSlide, fillRect, INK, MUTED, openImposition, RULE, saveImposition } from './impose-doc.js';
@@ -15,7 +16,8 @@ export type HandoutLayout = 1 | 2 | 3 | 6;
 export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = [1, 2, 3, 6];
 
 export interface SlideHandoutRequest {
-  deckPdf: Uint8Array;
+  /** The printed deck (bytes, or a document already parsed, only read). */
+  deckPdf: Uint8Array | PDFDocument;
   layout: HandoutLayout;
   paper: PaperId;
   labels: ImposeLabels;

@@ -4,7 +4,7 @@
  * a time. What still does not fit at the smallest size is returned as
  * overflow, for the caller to continue on a follow-on page: text is never cut.
  */
-import { breakTextIntoLines } from 'pdf-lib';
+import { breakTextIntoLines } from '../pdf-lib.js';
 import type { StampText } from '../stamp-text.js';
 
 export const LEADING = 1.38;

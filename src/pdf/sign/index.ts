@@ -2,4 +2,4 @@
 export { signPdf, type SignOptions } from './sign-pdf.js';
 export { verifySignature, type SignatureReport } from './verify-signature.js';
 export { readP12, type SigningIdentity } from './p12.js';
-export { drawCertificationBlock, utcMinute, type Box, type CertificationEntry, type CertificationLabels, type CertificationOptions, type CertificationResult } from './certification-block.js';
+export { drawCertificationBlock, utcMinute, type Box, type CertificationEntry, type CertificationLabels, type CertificationOptions, type CertificationResult } from '../certification-block.js';

@@ -9,7 +9,7 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED, Signer } from '@signpdf/utils';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '../pdf-lib.js';
 import { cadesDetached } from './cades.js';
 import { readP12, type SigningIdentity } from './p12.js';
 

@@ -6,7 +6,7 @@
  * Everything a reader needs (signer, time, what was appended) is reported;
  * nothing here decides the verdict text.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFObject } from '../pdf-lib.js';
 import { xrefView } from '../structure/xref-view.js';
 import { checkChain, commonName, oneLine, pemCertificates } from './chain.js';
 import { checkCms } from './cms-read.js';

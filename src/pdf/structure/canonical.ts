@@ -23,7 +23,7 @@ import {
   decodePDFRawStream,
   type PDFContext,
   type PDFObject,
-} from 'pdf-lib';
+} from '../pdf-lib.js';
 
 /** Keys that never change what is drawn and that deckhand renumbers (structure-tree indices). */
 const NEVER = new Set(['StructParent', 'StructParents']);

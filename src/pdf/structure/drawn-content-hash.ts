@@ -15,7 +15,7 @@
  * Given bytes, it hashes the document as the cross-reference resolves it
  * (see xref-view.ts), never pdf-lib's sequential parse.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '../pdf-lib.js';
 import { CanonicalWriter, decodedContents } from './canonical.js';
 import { xrefView } from './xref-view.js';
 

@@ -5,7 +5,7 @@
  * ("num offset" pairs) is read here and each member is parsed by pdf-lib's
  * PDFObjectParser.
  */
-import { PDFName, PDFNumber, PDFObjectParser, PDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFName, PDFNumber, PDFObjectParser, PDFRawStream, type PDFContext, type PDFObject } from '../pdf-lib.js';
 import { unpredicted } from './predictor.js';
 
 export interface ObjectStreamIndex {

@@ -5,7 +5,7 @@
  * because pdf-lib's document parser reads objects in file order and never
  * follows the cross-reference offsets, which is exactly what a verifier must do.
  */
-import { PDFContext, PDFObjectParser, type PDFObject } from 'pdf-lib';
+import { PDFContext, PDFObjectParser, type PDFObject } from '../pdf-lib.js';
 
 /** The parser's byte cursor; pdf-lib keeps it protected, and it is the only way to move the parser to an offset. */
 interface Cursor {

@@ -4,7 +4,7 @@
  * stream decoder does not (its document parser never reads xref streams), so
  * without this step such a file's cross-reference is garbage.
  */
-import { PDFDict, PDFName, PDFNumber, PDFRawStream, decodePDFRawStream, type PDFContext } from 'pdf-lib';
+import { PDFDict, PDFName, PDFNumber, PDFRawStream, decodePDFRawStream, type PDFContext } from '../pdf-lib.js';
 
 export function unpredicted(stream: PDFRawStream, context: PDFContext): PDFRawStream {
   const parms = context.lookup(stream.dict.get(PDFName.of('DecodeParms')));

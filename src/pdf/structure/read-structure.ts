@@ -5,7 +5,7 @@
  * offsets that do not land on the object they name, and bytes after the
  * final %%EOF. Pure: bytes in, a report out; it never throws on bad input.
  */
-import { PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFName, PDFRawStream } from '../pdf-lib.js';
 import { scanDefinitions, type FoundDefinition } from './definitions.js';
 import { PdfBytes } from './pdf-bytes.js';
 import { readXrefSection, streamEntries, trailerNumber, type XrefSection } from './xref-section.js';

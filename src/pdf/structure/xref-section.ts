@@ -4,7 +4,7 @@
  * fixed-width text and pdf-lib offers no offset-addressed reader for it, so it
  * is parsed here; stream entries are decoded by pdf-lib's PDFXRefStreamParser.
  */
-import { PDFDict, PDFName, PDFNumber, PDFRawStream, PDFXRefStreamParser, type PDFContext } from 'pdf-lib';
+import { PDFDict, PDFName, PDFNumber, PDFRawStream, PDFXRefStreamParser, type PDFContext } from '../pdf-lib.js';
 import type { PdfBytes } from './pdf-bytes.js';
 import { unpredicted } from './predictor.js';
 import type { XrefEntry } from './types.js';

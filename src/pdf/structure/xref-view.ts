@@ -4,7 +4,7 @@
  * that entry gives. Hashing this view, rather than pdf-lib's sequential
  * parse, means the hash reads the same copy of every object a viewer draws.
  */
-import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFObject } from '../pdf-lib.js';
 import { indexObjectStream, isObjectStream, type ObjectStreamIndex } from './object-streams.js';
 import { PdfBytes } from './pdf-bytes.js';
 import { readWith } from './read-structure.js';

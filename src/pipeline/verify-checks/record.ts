@@ -1,5 +1,5 @@
 /** Reads deckhand's XMP record through the xref, as a viewer would find it. A label for people, never the verdict. */
-import { PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from '../../pdf/pdf-lib.js';
 import { xrefView } from '../../pdf/structure/index.js';
 import { readDeckhandRecord, type DeckhandRecord } from '../../pdf/xmp.js';
 

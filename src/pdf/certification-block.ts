@@ -5,7 +5,7 @@
  * as a parameter (interface text from the i18n catalogue, values from the
  * bound review record and the certificate); this module only lays it out.
  */
-import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage } from './pdf-lib.js';
 
 export interface CertificationEntry {
   name: string;

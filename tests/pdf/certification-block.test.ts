@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawCertificationBlock } from '../../../src/pdf/sign/index.js';
-import { stampFontBytes } from '../../../src/render/fonts.js';
-import { stampFontkit } from '../../../src/pdf/stamp-font.js';
+import { drawCertificationBlock } from '../../src/pdf/certification-block.js';
+import { stampFontBytes } from '../../src/render/fonts.js';
+import { stampFontkit } from '../../src/pdf/stamp-font.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deckhand-cert-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
