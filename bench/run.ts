@@ -285,7 +285,7 @@ const leftBehind: Record<string, number> = {};
 const clearOut = () => {
   rmSync(join(ws.root, 'out'), { recursive: true, force: true });
   for (const f of readdirSync(childTmp)) {
-    const kind = f.replace(/[-_.]?[A-Za-z0-9_-]{6,}$/, '-*');
+    const kind = `${/^([a-z]+(?:-[a-z]+)*)-/.exec(f)?.[1] ?? f}-*`; // marp-cli-9BVAIn4dya → marp-cli-*
     leftBehind[kind] = (leftBehind[kind] ?? 0) + 1;
     rmSync(join(childTmp, f), { recursive: true, force: true });
   }
