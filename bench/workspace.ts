@@ -74,17 +74,22 @@ export function buildDeckhand(root: string): string {
   return join(home, 'bin', 'deckhand.js');
 }
 
-/** Edits the first FAQ answer of a course (appends a revision note); returns a function that restores the file. */
-export function editFaqAnswer(root: string, courseDir: string, revision: number): () => void {
-  const file = join(root, courseDir, 'course.yaml');
-  const original = readFileSync(file, 'utf8');
+/** The course text with its first FAQ answer revised (a revision note appended). */
+export function withFaqRevision(original: string, revision: number | string, file = 'course.yaml'): string {
   const lines = original.split('\n');
   const faq = lines.findIndex((l) => /^faq:\s*$/.test(l));
   const answer = lines.findIndex((l, i) => i > faq && /^\s+answer:/.test(l));
   if (faq < 0 || answer < 0) throw new Error(`no faq answer found in ${file}`);
   const target = /answer:\s*[>|]/.test(lines[answer]!) ? answer + 1 : answer;
   lines[target] = lines[target]!.replace(/\s*$/, ` (bench revision ${revision})`);
-  writeFileSync(file, lines.join('\n'));
+  return lines.join('\n');
+}
+
+/** Edits the first FAQ answer of a course (appends a revision note); returns a function that restores the file. */
+export function editFaqAnswer(root: string, courseDir: string, revision: number | string): () => void {
+  const file = join(root, courseDir, 'course.yaml');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, withFaqRevision(original, revision, file));
   return () => writeFileSync(file, original);
 }
 
