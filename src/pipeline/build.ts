@@ -133,8 +133,11 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
           return created;
         }));
   let browserId: Promise<string> | undefined;
+  /** Chromium connected and the pool's first pages open: the PDF code loads after that (see run-targets finish). */
+  let warming: Promise<void> | undefined;
   const browser: BrowserAccess = {
     session: getSession,
+    connected: () => (warming ??= getSession().then((s) => s.warmUp())),
     identity: () => (browserId ??= findBrowser(env).then((b) => {
       const s = statSync(b.executablePath);
       return `${b.executablePath}:${s.size}:${Math.floor(s.mtimeMs)}`;
@@ -229,7 +232,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     const prints = planned.reduce((n, entry) => n + (entry?.plans.filter((p) => p.target.browser && p.reasons.length > 0).length ?? 0), 0);
     if (prints > 0) {
       // Connect to Chromium (the CLI may have started it already) and open the pool's pages while courses render.
-      void (await getSession()).warmUp(prints);
+      warming = (await getSession()).warmUp(prints);
       mark('session created');
     }
     await Promise.all(

@@ -59,6 +59,7 @@ export async function approvedHandout(course: PreparedCourse, outDir: string, cw
     registry,
     browser: {
       session: () => Promise.reject(new Error('personalisation prints nothing')),
+      connected: () => Promise.resolve(),
       // Not judged here (see NOT_THE_COURSE): the identity the cache recorded.
       identity: () => Promise.resolve(entry?.key.browser ?? ''),
       warn: () => {},
