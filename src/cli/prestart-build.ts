@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CACHE_FILE } from '../pipeline/cache.js';
-import { BUILTIN_TARGETS } from '../targets/registry.js';
+import { TargetRegistry } from '../targets/registry.js';
 
 export interface BuildIntent {
   dirs: string[];
@@ -24,13 +24,12 @@ export interface BuildIntent {
 }
 
 const COURSE_FILE = 'course.yaml';
-const printing = new Set(BUILTIN_TARGETS.filter((t) => t.browser).map((t) => t.kind));
-const defaults = BUILTIN_TARGETS.filter((t) => !t.onRequest).map((t) => t.kind);
+const registry = new TargetRegistry();
 
 export function likelyToPrint(intent: BuildIntent, cwd = process.cwd()): boolean {
-  const kinds = intent.only ? intent.only.split(',').map((k) => k.trim()) : defaults;
-  // --layout turns slides-3up into another slides-Nup: every slides kind prints.
-  if (!kinds.some((k) => printing.has(k) || k.startsWith('slides-'))) return false;
+  const kinds = intent.only ? intent.only.split(',').map((k) => k.trim()) : registry.defaultKinds;
+  // Every slides-Nup kind (what --layout picks) is registered and prints.
+  if (!kinds.some((k) => registry.has(k) && registry.get(k).browser)) return false;
   if (intent.force || intent.release) return true;
   const out = resolve(cwd, intent.out);
   return courseFolders(intent.dirs, cwd).some((dir) => stale(dir, out));

@@ -28,14 +28,12 @@ export class BrowserSession {
   private browserPromise: Promise<Browser> | undefined;
   /** The browser browserPromise resolved to, once it has. */
   private current: Browser | undefined;
-  /** The folder of every Chromium this session started: removed at close. */
-  private profileDirs: string[] = [];
   private idle: Page[] = [];
   /** Pages warmUp() asked for that are not open yet; acquire() takes them first. */
   private opening: Promise<Page>[] = [];
   private closed = false;
-  /** Every Chromium this session ever started, dead or alive: close() and killNow() end them all. */
-  private readonly processes = new Set<ChildProcess>();
+  /** Every Chromium this session ever started, dead or alive: close() and killNow() end them all and remove their folders. */
+  private readonly chromiums: ChromiumProcess[] = [];
   private readonly processOf = new WeakMap<Browser, ChildProcess>();
   private readonly limit: LimitFunction;
 
@@ -99,10 +97,10 @@ export class BrowserSession {
     if (browser) {
       await withDeadline(browser.disconnect(), 1_000, 'disconnecting').catch(() => undefined);
     }
-    await Promise.all([...this.processes].map((proc) => killGroupAndWait(proc)));
+    await Promise.all(this.chromiums.map(({ proc }) => killGroupAndWait(proc)));
     // Anything left that still uses a profile (a helper that left the group) goes too.
-    for (const dir of this.profileDirs) killProcessesUsing(dir);
-    for (const dir of this.profileDirs.splice(0)) removeDir(dir);
+    for (const { dir } of this.chromiums) killProcessesUsing(dir);
+    for (const { dir } of this.chromiums.splice(0)) removeDir(dir);
   }
 
   /**
@@ -139,12 +137,14 @@ export class BrowserSession {
   /** Synchronous last resort for signal handlers: kill Chromium and remove the profiles. */
   killNow(): void {
     this.closed = true;
-    for (const proc of this.processes) killGroup(proc);
-    for (const dir of this.profileDirs) killProcessesUsing(dir);
+    for (const { proc, dir } of this.chromiums) {
+      killGroup(proc);
+      killProcessesUsing(dir);
+    }
     // We are about to exit: give the dying processes a moment to stop writing
     // into their profile before it is removed (a synchronous pause is fine here).
-    if (this.processes.size > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    for (const dir of this.profileDirs.splice(0)) removeDir(dir);
+    if (this.chromiums.length > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    for (const { dir } of this.chromiums.splice(0)) removeDir(dir);
   }
 
   private browser(): Promise<Browser> {
@@ -175,8 +175,7 @@ export class BrowserSession {
     this.launches += 1;
     const chromium: ChromiumProcess = (await takePrestarted(found.executablePath)) ?? spawnChromium(found.executablePath);
     mark('chromium launching');
-    this.profileDirs.push(chromium.dir);
-    this.processes.add(chromium.proc);
+    this.chromiums.push(chromium);
     try {
       const browser = await puppeteer.connect({
         browserWSEndpoint: await chromium.endpoint,
