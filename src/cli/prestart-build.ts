@@ -23,6 +23,7 @@ export interface BuildIntent {
   release?: boolean;
 }
 
+// content/load-course.ts exports this name too, but importing it loads yaml and zod (~180 ms): what this guess runs ahead of.
 const COURSE_FILE = 'course.yaml';
 const registry = new TargetRegistry();
 
