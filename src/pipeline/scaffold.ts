@@ -6,13 +6,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_DECKS_DIR } from '../content/discover.js';
 import { COURSE_FILE } from '../content/load-course.js';
 import { usageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-/** deckhand's package folder (dist/pipeline/ or src/pipeline/ → two up). */
-const PACKAGE_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SCAFFOLD = join(PACKAGE_ROOT, 'scaffold');
 export const EXAMPLE_COURSE = 'first-course';
 export const WORKFLOW_FILE = '.github/workflows/decks.yml';

@@ -13,9 +13,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type HandlebarsNs from 'handlebars';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { walkContained } from './contained-path.js';
 import { registerHelpers } from './helpers.js';
 import { inlineTemplateAssets, lineColumn } from './template-assets.js';
@@ -24,7 +24,7 @@ import { TemplateError } from './template-error.js';
 const require = createRequire(import.meta.url);
 
 /** The templates that ship with deckhand. */
-export const BUILTIN_TEMPLATES = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../templates');
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
 /** One template file as loaded: where it came from and its sha256. */
 export interface TemplateFile {

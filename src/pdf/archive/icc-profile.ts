@@ -1,12 +1,12 @@
 /**
  * The sRGB ICC profile for the PDF/A output intent: assets/icc/sRGB.icc,
  * shipped with deckhand (zlib licence, see assets/icc/README.md), so nothing
- * depends on a system path at run time. Resolved from this module, which sits
- * three levels below the package root in both src/ and dist/.
+ * depends on a system path at run time.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
 export const SRGB_SHA256 = '2a92d4bae450b76d8b0aa42193df974d75f62738ecebf74f01c5e75b12a95796';
 export const SRGB_IDENTIFIER = 'sRGB IEC61966-2.1';
@@ -15,7 +15,7 @@ let cached: Uint8Array | undefined;
 
 export function srgbProfile(): Uint8Array {
   if (cached) return cached;
-  const file = fileURLToPath(new URL('../../../assets/icc/sRGB.icc', import.meta.url));
+  const file = join(PACKAGE_ROOT, 'assets', 'icc', 'sRGB.icc');
   const bytes = new Uint8Array(readFileSync(file));
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (sha !== SRGB_SHA256) throw new Error(`${file} is not deckhand's sRGB profile (sha256 ${sha})`);
