@@ -4,8 +4,13 @@
  */
 import { performance } from 'node:perf_hooks';
 
+const TIMELINE = Symbol.for('deckhand.trace');
+
 const enabled = Boolean(process.env.DECKHAND_TRACE);
-const marks: string[] = [];
+// One timeline per process: bin/ marks through dist/trace.js, the bundled CLI through its own copy of this module.
+const shared = globalThis as Record<symbol, string[] | undefined>;
+const firstCopy = !shared[TIMELINE];
+const marks: string[] = (shared[TIMELINE] ??= []);
 
 export function mark(label: string): void {
   if (enabled) marks.push(`${performance.now().toFixed(0).padStart(6)} ms  ${label}`);
@@ -13,7 +18,7 @@ export function mark(label: string): void {
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
-if (enabled) {
+if (enabled && firstCopy) {
   process.once('exit', () => {
     const m = process.memoryUsage();
     const memory = `memory: peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}; now RSS ${mib(m.rss)}, heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(m.external)} (array buffers ${mib(m.arrayBuffers)})`;
