@@ -38,6 +38,21 @@ const MARGINS: Record<string, [number, number]> = { de: [2, 2], en: [2, 3], tr: 
 
 const require = createRequire(import.meta.url);
 const hyphenators = new Map<string, HyphenateSync | null>();
+/**
+ * Words already hyphenated, per language and minimum length: the result is a pure function of
+ * those, and a course repeats its vocabulary (and a build's courses share it), so each word is
+ * worked out once per process. Bounded, so a long-running `deckhand dev` cannot grow without end.
+ */
+const wordCache = new Map<string, Map<string, string>>();
+const WORD_CACHE_LIMIT = 50_000;
+/** Intl.Segmenter costs more to make than to use: one pair per language. */
+const segmenters = new Map<string, { words: Intl.Segmenter; graphemes: Intl.Segmenter }>();
+
+function segmentersFor(lang: string): { words: Intl.Segmenter; graphemes: Intl.Segmenter } {
+  let pair = segmenters.get(lang);
+  if (!pair) segmenters.set(lang, (pair = { words: new Intl.Segmenter(lang, { granularity: 'word' }), graphemes: new Intl.Segmenter(lang, { granularity: 'grapheme' }) }));
+  return pair;
+}
 
 function patternKey(lang: string): string | undefined {
   const tag = lang.toLowerCase();
@@ -72,8 +87,19 @@ export function hyphenate(text: string, lang: string, options: HyphenateOptions 
   const fn = hyphenatorFor(lang);
   const primary = lang.toLowerCase().split('-')[0] ?? 'en';
   const minLength = options.minWordLength ?? 6;
-  const words = new Intl.Segmenter(lang, { granularity: 'word' });
-  const graphemes = new Intl.Segmenter(lang, { granularity: 'grapheme' });
+  const { words, graphemes } = segmentersFor(lang);
+  const cacheKey = `${lang}\u0000${minLength}`;
+  let cache = wordCache.get(cacheKey);
+  if (!cache) wordCache.set(cacheKey, (cache = new Map()));
+  const word = (segment: string): string => {
+    let done = cache.get(segment);
+    if (done === undefined) {
+      done = hyphenateWord(segment, fn as HyphenateSync, primary, minLength, graphemes);
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(segment, done);
+    }
+    return done;
+  };
   return text
     .split(/(\s+)/u)
     .map((token) => {
@@ -83,7 +109,7 @@ export function hyphenate(text: string, lang: string, options: HyphenateOptions 
       if (!fn || HAS_DIGIT.test(token) || URL_LIKE.test(token) || INNER_DOT.test(core) || token.includes(SOFT_HYPHEN)) return token;
       let out = '';
       for (const { segment, isWordLike } of words.segment(token)) {
-        out += isWordLike && WORD.test(segment) && !ACRONYM.test(segment) ? hyphenateWord(segment, fn, primary, minLength, graphemes) : segment;
+        out += isWordLike && WORD.test(segment) && !ACRONYM.test(segment) ? word(segment) : segment;
       }
       return out;
     })
