@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type HandlebarsNs from 'handlebars';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { walkContained } from './contained-path.js';
+import { compileOptions, precompiledTemplate } from './precompiled-templates.js';
 import { registerHelpers } from './helpers.js';
 import { inlineTemplateAssets, lineColumn } from './template-assets.js';
 import { TemplateError } from './template-error.js';
@@ -213,12 +214,29 @@ export class TemplateSet {
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         const text = this.withAssets(rel);
-        template ??= hb.compile(text, { noEscape: true, strict: this.strictMode, preventIndent: true });
+        template ??= precompiledTemplate(hb, text, this.strictMode) ?? hb.compile(text, compileOptions(this.strictMode));
         return template(context, options);
       } catch (error) {
         throw TemplateError.from(error, file);
       }
     };
+  }
+
+  /**
+   * The text of every Handlebars file (`.hbs`) as the compiler gets it, images inlined, in rel
+   * order; a file whose images cannot be inlined is left out (compiling it reports that).
+   * scripts/precompile-templates.mjs precompiles these for deckhand's own templates.
+   */
+  templateSources(): string[] {
+    const sources: string[] = [];
+    for (const rel of [...this.files.keys()].filter((r) => r.endsWith('.hbs')).sort()) {
+      try {
+        sources.push(this.withAssets(rel));
+      } catch {
+        // left to the compiler, which names the problem
+      }
+    }
+    return sources;
   }
 
   /** Partial name → rel path, from every root's `partials/` folder; earlier roots win. */

@@ -34,14 +34,14 @@ beforeAll(() => {
 describe('a content repository', () => {
   it('the tarball carries the compiled dist/, templates, the sRGB profile, schema, scaffold, README and LICENSE, and no sources or tests', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
-    for (const f of ['package/dist/cli/main.js', 'package/dist/bundle/main.js', 'package/dist/bundle/copy-worker.js', 'package/dist/index.d.ts', 'package/bin/deckhand.js', 'package/templates/deck.md.hbs', 'package/templates/themes/clinical.css', 'package/assets/icc/sRGB.icc', 'package/schema/course.schema.json', 'package/scaffold/course.yaml', 'package/examples/github-actions.yml', 'package/README.md', 'package/LICENSE']) {
+    for (const f of ['package/dist/cli/main.js', 'package/dist/bundle/main.js', 'package/dist/bundle/copy-worker.js', 'package/dist/precompiled-templates.json', 'package/dist/index.d.ts', 'package/bin/deckhand.js', 'package/templates/deck.md.hbs', 'package/templates/themes/clinical.css', 'package/assets/icc/sRGB.icc', 'package/schema/course.schema.json', 'package/scaffold/course.yaml', 'package/examples/github-actions.yml', 'package/README.md', 'package/LICENSE']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^package\/(src|tests|decks|bench)\//.test(f))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(repo, 'node_modules', 'deckhand', 'package.json'), 'utf8')) as { private?: boolean; scripts: Record<string, string> };
     expect(pkg.private).toBeUndefined();
-    expect(pkg.scripts.prepack).toContain('tsc -p tsconfig.build.json');
-    expect(pkg.scripts.prepack).toContain('scripts/bundle-cli.mjs');
+    expect(pkg.scripts.prepack).toContain('npm run build:ts');
+    for (const step of ['tsc -p tsconfig.build.json', 'scripts/precompile-templates.mjs', 'scripts/bundle-cli.mjs']) expect(pkg.scripts['build:ts']).toContain(step);
   });
 
   it('init scaffolds a draft course, .gitignore, npm scripts and the CI workflow; check and build make the four outputs', () => {
