@@ -120,18 +120,36 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
   // The session (and puppeteer) is only loaded when something needs printing.
   let session: Promise<BrowserSession> | undefined;
   const borrowed = options.session;
-  const getSession = () =>
-    (session ??= borrowed
-      ? Promise.resolve(borrowed)
-      : import('../print/browser-session.js').then(({ BrowserSession }) => {
-          const created = new BrowserSession({
-            concurrency,
-            policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), options.templates ? resolve(cwd, options.templates) : BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
+  /** Every session this build made (a print after an early close gets a new one), for the launch count. */
+  const made: Promise<BrowserSession>[] = [];
+  const getSession = (): Promise<BrowserSession> => {
+    if (!session) {
+      session = borrowed
+        ? Promise.resolve(borrowed)
+        : import('../print/browser-session.js').then(({ BrowserSession }) => {
+            const created = new BrowserSession({
+              concurrency,
+              policy: { allowedRoots: [...options.courseDirs.map((d) => resolve(cwd, d)), options.templates ? resolve(cwd, options.templates) : BUILTIN_TEMPLATES], onBlocked: (url) => blocked.push(url) },
+            });
+            if (options.signal?.aborted) created.killNow();
+            options.signal?.addEventListener('abort', () => created.killNow(), { once: true });
+            return created;
           });
-          if (options.signal?.aborted) created.killNow();
-          options.signal?.addEventListener('abort', () => created.killNow(), { once: true });
-          return created;
-        }));
+      made.push(session);
+    }
+    return session;
+  };
+  // Chromium is closed as soon as the last planned print is back, while the PDF phases still run
+  // (about 0.1 s off every build that prints). The finally below waits for it and reports a failure.
+  let printsLeft = 0;
+  const closings: Promise<void>[] = [];
+  const closeSession = (): void => {
+    if (!session || borrowed) return;
+    const closing = session.then((s) => s.close());
+    closing.catch(() => undefined);
+    closings.push(closing);
+    session = undefined;
+  };
   let browserId: Promise<string> | undefined;
   /** Chromium connected and the pool's first pages open: the PDF code loads after that (see run-targets finish). */
   let warming: Promise<void> | undefined;
@@ -142,6 +160,10 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
       const s = statSync(b.executablePath);
       return `${b.executablePath}:${s.size}:${Math.floor(s.mtimeMs)}`;
     })),
+    release: () => {
+      printsLeft -= 1;
+      if (printsLeft === 0) closeSession();
+    },
     warn,
   };
 
@@ -230,6 +252,7 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     mark('planned');
     options.signal?.throwIfAborted();
     const prints = planned.reduce((n, entry) => n + (entry?.plans.filter((p) => p.target.browser && p.reasons.length > 0).length ?? 0), 0);
+    printsLeft = prints;
     if (prints > 0) {
       // Connect to Chromium (the CLI may have started it already) and open the pool's pages while courses render.
       warming = (await getSession()).warmUp(prints);
@@ -265,7 +288,8 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     );
   } finally {
     mark('outputs written');
-    if (session && !borrowed) await (await session).close();
+    closeSession();
+    await Promise.all(closings);
     mark('browser closed');
   }
   for (const url of [...new Set(blocked)].sort()) warn(`blocked a request during rendering: ${url}`);
@@ -277,8 +301,8 @@ export async function build(options: BuildOptions, onEvent: (e: BuildEvent) => v
     outputs,
     errors,
     warnings,
-    browserLaunches: session && !borrowed ? (await session).launches : 0,
-    browserUsed: session !== undefined,
+    browserLaunches: borrowed ? 0 : (await Promise.all(made)).reduce((n, s) => n + s.launches, 0),
+    browserUsed: made.length > 0,
     ...(manifest ? { manifest: displayPath(manifest, cwd) } : {}),
   };
 }

@@ -62,6 +62,7 @@ export async function approvedHandout(course: PreparedCourse, outDir: string, cw
       connected: () => Promise.resolve(),
       // Not judged here (see NOT_THE_COURSE): the identity the cache recorded.
       identity: () => Promise.resolve(entry?.key.browser ?? ''),
+      release: () => {},
       warn: () => {},
     },
     onOutput: () => {},

@@ -48,6 +48,8 @@ export interface BrowserAccess {
   connected(): Promise<void>;
   /** Identity of the browser that would print (path, size, mtime), found without launching it. */
   identity(): Promise<string>;
+  /** A target that needed the browser has its printed product (or failed): once all have, Chromium can go. */
+  release(): void;
   warn(message: string): void;
 }
 
@@ -145,7 +147,8 @@ async function finish(target: Target, ctx: ProduceContext, course: PreparedCours
   // pdf-lib loads once Chromium is connected and the pages are open: evaluating it earlier held up the DevTools
   // handshake, then the page opening, by 0.4-0.6 s; now it loads while Chromium prints.
   const phases = (target.browser ? tctx.browser.connected() : Promise.resolve()).then(() => import('../pdf/phases.js'));
-  const [product, { runPdfPhases }] = await Promise.all([ctx.product(target.kind), phases]);
+  const printed = target.browser ? ctx.product(target.kind).finally(() => tctx.browser.release()) : ctx.product(target.kind);
+  const [product, { runPdfPhases }] = await Promise.all([printed, phases]);
   const requests = target.pdf.requests(ctx, product);
   // Archive and sign apply to every PDF kind; signing only to released ones, as the last write.
   if (tctx.pdfa || tctx.release) requests.archive = {};
