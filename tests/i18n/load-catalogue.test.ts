@@ -146,3 +146,18 @@ describe('catalogue validation', () => {
     if (!result.ok) expect(result.diagnostics[0]?.message).toMatch(new RegExp(`^lacks ${en.catalogue.keys.length - 1} keys that en\\.yaml has: audience\\.hcp, audience\\.patient, `));
   });
 });
+
+describe('catalogues read again in one process', () => {
+  it('an edited catalogue is read afresh, an unchanged one gives the same texts', () => {
+    const dir = root({ 'en.yaml': EN });
+    const first = loadCatalogue([dir], 'en');
+    expect(first.ok && first.catalogue.t('faq.heading')).toBe('Frequently asked questions');
+    const again = loadCatalogue([dir], 'en');
+    expect(again.ok && again.catalogue.t('faq.heading')).toBe('Frequently asked questions');
+    writeFileSync(join(dir, 'i18n', 'en.yaml'), EN.replace('Frequently asked questions', 'Questions people ask'));
+    const edited = loadCatalogue([dir], 'en');
+    expect(edited.ok && edited.catalogue.t('faq.heading')).toBe('Questions people ask');
+    writeFileSync(join(dir, 'i18n', 'en.yaml'), `${EN}\nfaq: [broken`);
+    expect(loadCatalogue([dir], 'en').ok).toBe(false);
+  });
+});
