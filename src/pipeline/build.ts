@@ -32,7 +32,7 @@ import { manifestCourse } from './manifest.js';
 import { courseEditions, prepareEditions, type PreparedCourse } from './prepare-course.js';
 import { releaseRefusal } from './release-refusal.js';
 import { TemplateError } from '../render/template-error.js';
-import { templateDiagnostic } from './template-check.js';
+import { templateDiagnostic } from './template-diagnostic.js';
 import { courseWarnings, sharedCodeWarnings, uniqueDiagnostics } from './course-warnings.js';
 import { openSigning } from './certification.js';
 import { recordReleases } from './release-record.js';

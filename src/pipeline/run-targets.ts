@@ -4,7 +4,7 @@
  * match; otherwise it is produced through the registry, taken through its PDF
  * phases, and written atomically. Compiled parts and products are made once.
  */
-import { compileDeck, compileHandout, compileView, textOf, type CompiledDeck, type CompiledHandout } from '../compile/compile.js';
+import type { CompiledDeck, CompiledHandout } from '../compile/compile.js';
 import type { InterfaceText } from '../compile/interface-text.js';
 import { documentStamp, type DocumentStamp } from '../compile/stamp-text.js';
 import { editionFileName } from '../content/edition.js';
@@ -107,7 +107,9 @@ export async function planTargets(course: PreparedCourse, cache: CourseCache, ta
 
 export async function buildTargets(course: PreparedCourse, cache: CourseCache, plans: TargetPlan[], ctx: TargetContext): Promise<OutputRecord[]> {
   const entries = (cache[course.edition.edition] ??= {});
-  const produce = produceContext(course, ctx);
+  // The compiler (Marp, markdown-it, postcss, Handlebars) loads only when something is to be built.
+  const building = plans.some((plan) => plan.reasons.length > 0 || !entries[plan.target.kind]);
+  const produce = building ? produceContext(course, ctx, await loadCompiler()) : undefined;
   const record = (plan: TargetPlan, fields: { sha256: string; bytes: number; pages?: number; drawnSha256?: string; pdfa?: boolean; signedBy?: string }, rebuilt: boolean): OutputRecord => {
     const r: OutputRecord = {
       course: course.id,
@@ -130,6 +132,7 @@ export async function buildTargets(course: PreparedCourse, cache: CourseCache, p
     plans.map(async (plan) => {
       const entry = entries[plan.target.kind];
       if (plan.reasons.length === 0 && entry) return record(plan, entry, false);
+      if (!produce) throw new Error(`internal: ${plan.target.kind} is built, but the compiler was not loaded`);
       const { bytes, pages, reads, drawnSha256, pdfa, signed } = await finish(plan.target, produce, course, ctx);
       writeFileAtomic(plan.file, bytes);
       const digest = sha256(bytes);
@@ -159,7 +162,11 @@ async function finish(target: Target, ctx: ProduceContext, course: PreparedCours
   return { bytes: done.bytes, pages: done.pages, reads: product.reads, drawnSha256: done.pagesSha256, pdfa: done.pdfa, signed: done.signed };
 }
 
-function produceContext(course: PreparedCourse, ctx: TargetContext): ProduceContext {
+type Compiler = typeof import('../compile/compile.js');
+let compiler: Promise<Compiler> | undefined;
+const loadCompiler = () => (compiler ??= import('../compile/compile.js'));
+
+function produceContext(course: PreparedCourse, ctx: TargetContext, { compileDeck, compileHandout, compileView, textOf }: Compiler): ProduceContext {
   const text = textOf(course.input, ctx.text);
   const options = { fonts: fontFaceCss, text };
   let view: CourseView | undefined;

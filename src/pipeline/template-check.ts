@@ -6,13 +6,11 @@
  */
 import { compileDeck, compileHandout } from '../compile/compile.js';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { displayPath } from '../content/load-course.js';
 import { TemplateError } from '../render/template-error.js';
 import type { PreparedCourse } from './prepare-course.js';
+import { templateDiagnostic } from './template-diagnostic.js';
 
-export function templateDiagnostic(error: TemplateError, cwd?: string): Diagnostic {
-  return { file: displayPath(error.file, cwd), line: error.line, column: error.column, path: '(template)', message: error.message };
-}
+export { templateDiagnostic };
 
 export function templateProblems(course: PreparedCourse, cwd?: string): Diagnostic[] {
   const strict = course.templates.strict();
