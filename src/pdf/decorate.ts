@@ -5,7 +5,7 @@
  * tagged structure Chromium wrote intact. Every text is a parameter.
  * (Later: the personalisation slot box.)
  */
-import { beginMarkedContent, endMarkedContent, PDFDocument, type PDFPage } from './pdf-lib.js';
+import { beginMarkedContent, endMarkedContent, PDFDocument, IN_ONE_GO, type PDFPage } from './pdf-lib.js';
 import { stampFontBytes } from '../render/fonts.js';
 import type { PaperId } from '../render/paper.js';
 import { drawFooter, layoutFooter, type FooterBox, type FooterLayout, type FooterText } from './footer.js';
@@ -49,7 +49,7 @@ const STAMP_FONT_NAME = 'DHSTMP+NotoSans-Regular';
 
 /** Loads printed PDF bytes for the phases (without touching their metadata). */
 export function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { updateMetadata: false });
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: IN_ONE_GO });
 }
 
 export async function decorate(doc: PDFDocument, request: DecorateRequest): Promise<void> {

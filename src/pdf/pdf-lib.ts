@@ -67,3 +67,13 @@ export type PDFStream = PdfLib.PDFStream;
 export type PDFString = PdfLib.PDFString;
 export type PDFXRefStreamParser = PdfLib.PDFXRefStreamParser;
 export type { Color, PDFEmbeddedPage, PDFFont, PDFObject, PDFPage } from 'pdf-lib';
+
+/**
+ * For `parseSpeed` (PDFDocument.load) and `objectsPerTick` (save): pdf-lib
+ * otherwise waits a setTimeout(0) after every 100 objects it parses and every
+ * 50 it writes, at least a millisecond each and far more on a busy machine
+ * (opening a printed 20-page deck: 165-235 ms, 120-140 ms without). deckhand's
+ * documents are its own and small; they are read and written in one go. The
+ * bytes are the same.
+ */
+export const IN_ONE_GO = Infinity;

@@ -7,7 +7,7 @@
  * write: see phases.ts. Neither changes the drawn-content hash.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFHexString, type PDFDocument } from './pdf-lib.js';
+import { PDFArray, PDFHexString, IN_ONE_GO, type PDFDocument } from './pdf-lib.js';
 import { writeMetadata } from './metadata.js';
 import { drawnContentHash } from './structure/drawn-content-hash.js';
 import { renumberStructIds } from './struct-ids.js';
@@ -35,7 +35,7 @@ export async function seal(doc: PDFDocument, request: SealRequest): Promise<Seal
   const pagesSha256 = drawnContentHash(doc);
   writeMetadata(doc, { ...request.metadata, record: { ...request.metadata.record, pagesSha256 } });
   setDocumentId(doc, pagesSha256);
-  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: IN_ONE_GO });
   return { bytes, pages: doc.getPageCount(), pagesSha256 };
 }
 

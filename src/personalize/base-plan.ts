@@ -11,7 +11,7 @@
  * and the xref section. Everything up to the per-rep part is `prefix`.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFObject } from '../pdf/pdf-lib.js';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, IN_ONE_GO, type PDFObject } from '../pdf/pdf-lib.js';
 import { ascii, concat, indirect, objectBytes, streamObject } from './pdf-bytes.js';
 import { readRevisions, RevisionError } from './revisions.js';
 import { GUARD_STREAM, type GlyphTable } from './slot-content.js';
@@ -85,7 +85,7 @@ function singleRevision(base: Uint8Array) {
 
 export async function planBase({ base, slot, label, font }: PlanInput): Promise<BasePlan> {
   const revision = singleRevision(base);
-  const doc = await PDFDocument.load(base, { updateMetadata: false });
+  const doc = await PDFDocument.load(base, { updateMetadata: false, parseSpeed: IN_ONE_GO });
   const ctx = doc.context;
   if (revision.trailer.get(PDFName.of('Encrypt'))) throw new BaseHandoutError('it is encrypted');
   const page = doc.getPages()[slot.page - 1];

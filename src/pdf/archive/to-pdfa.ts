@@ -13,7 +13,7 @@
  * it changes annotation dictionaries the hash covers.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from '../pdf-lib.js';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, IN_ONE_GO } from '../pdf-lib.js';
 import { drawnContentHash } from '../structure/drawn-content-hash.js';
 import { SRGB_IDENTIFIER, srgbProfile } from './icc-profile.js';
 import { minimalXmp, type MinimalXmpFields } from './minimal-xmp.js';
@@ -26,7 +26,7 @@ export interface PdfaOptions {
 }
 
 export async function toPdfA(input: Uint8Array | PDFDocument, options: PdfaOptions = {}): Promise<Uint8Array> {
-  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false });
+  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false, parseSpeed: IN_ONE_GO });
   const { context, catalog } = doc;
 
   const existing = context.lookup(catalog.get(PDFName.of('Metadata')));
@@ -59,5 +59,5 @@ export async function toPdfA(input: Uint8Array | PDFDocument, options: PdfaOptio
     const id = createHash('sha256').update(`deckhand:${drawnContentHash(doc)}`).digest('hex').slice(0, 32);
     context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   }
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: IN_ONE_GO });
 }

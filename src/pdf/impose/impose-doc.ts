@@ -20,6 +20,7 @@ import {
   type Color,
   type PDFEmbeddedPage,
   type PDFPage,
+  IN_ONE_GO,
 } from '../pdf-lib.js';
 import { PAPER_SIZES, type PaperId } from '../../render/paper.js';
 import { stampFontkit } from '../stamp-font.js';
@@ -46,7 +47,7 @@ export interface ImposeDoc {
 export async function openImposition(deckPdf: Uint8Array | PDFDocument, paper: PaperId, font: Uint8Array): Promise<ImposeDoc> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(stampFontkit);
-  const deck = deckPdf instanceof Uint8Array ? await PDFDocument.load(deckPdf, { updateMetadata: false }) : deckPdf;
+  const deck = deckPdf instanceof Uint8Array ? await PDFDocument.load(deckPdf, { updateMetadata: false, parseSpeed: IN_ONE_GO }) : deckPdf;
   const slides = deck.getPageCount() ? await doc.embedPdf(deck, deck.getPageIndices()) : [];
   const embedded = await doc.embedFont(font, { subset: true, customName: FONT_NAME });
   const size = PAPER_SIZES[paper];
@@ -74,5 +75,5 @@ export function fillRect(page: PDFPage, box: { x: number; y: number; width: numb
 
 /** pdf-lib's save, with settings that keep the bytes the same for the same input. */
 export function saveImposition(doc: PDFDocument): Promise<Uint8Array> {
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: IN_ONE_GO });
 }

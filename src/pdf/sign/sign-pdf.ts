@@ -9,7 +9,7 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED, Signer } from '@signpdf/utils';
-import { PDFDocument } from '../pdf-lib.js';
+import { PDFDocument, IN_ONE_GO } from '../pdf-lib.js';
 import { cadesDetached } from './cades.js';
 import { readP12, type SigningIdentity } from './p12.js';
 
@@ -45,7 +45,7 @@ class CadesSigner extends Signer {
 
 export async function signPdf(bytes: Uint8Array, options: SignOptions): Promise<Uint8Array> {
   const identity = readP12(options.p12, options.passphrase);
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: IN_ONE_GO });
   pdflibAddPlaceholder({
     pdfDoc: doc,
     reason: options.reason,
@@ -56,7 +56,7 @@ export async function signPdf(bytes: Uint8Array, options: SignOptions): Promise<
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     signatureLength: options.signatureLength ?? 8192,
   });
-  const prepared = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const prepared = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: IN_ONE_GO });
   const signed = await new SignPdf().sign(Buffer.from(prepared), new CadesSigner(identity, options.cmsSigningTime ? options.signingTime : undefined), options.signingTime);
   return new Uint8Array(signed);
 }
