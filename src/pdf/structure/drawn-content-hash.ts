@@ -111,12 +111,9 @@ function pageContents(context: PDFContext, page: PDFDict): Uint8Array {
     .map((s) => context.lookup(s))
     .filter((s): s is PDFStream => s instanceof PDFStream)
     .map((s) => decodedContents(s) ?? s.getContents());
-  const joined: number[] = [];
-  parts.forEach((p, i) => {
-    if (i) joined.push(0x0a);
-    for (const b of p) joined.push(b);
-  });
-  return Uint8Array.from(joined);
+  // Joined by a newline, as one buffer (not byte by byte: that was most of the hash's time).
+  const newline = Uint8Array.of(0x0a);
+  return new Uint8Array(Buffer.concat(parts.flatMap((p, i) => (i ? [newline, p] : [p]))));
 }
 
 const asList = (context: PDFContext, value: PDFObject | undefined): PDFObject[] => {
