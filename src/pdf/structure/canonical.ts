@@ -33,6 +33,11 @@ const ENCODING = ['Length', 'Filter', 'DecodeParms', 'DL'];
 
 export class CanonicalWriter {
   private readonly hash: Hash = createHash('sha256');
+  /**
+   * Text waiting to be hashed: a hash update per token (a name, a number) cost more than the
+   * hashing itself, so tokens are gathered and hashed in pieces. The bytes hashed are the same.
+   */
+  private pending = '';
   private readonly seen = new Map<string, string>();
   private next = 0;
 
@@ -44,7 +49,13 @@ export class CanonicalWriter {
   }
 
   text(s: string): void {
-    this.hash.update(s);
+    this.pending += s;
+    if (this.pending.length > 16_384) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending) this.hash.update(this.pending);
+    this.pending = '';
   }
 
   /** `skip` lists keys of this dictionary (not of nested ones) to leave out. */
@@ -94,6 +105,7 @@ export class CanonicalWriter {
   /** Raw bytes with a length, so no two byte strings serialise alike. */
   bytes(bytes: Uint8Array): void {
     this.text(`${bytes.length}:`);
+    this.flush();
     this.hash.update(bytes);
     this.text(' ');
   }
@@ -106,6 +118,7 @@ export class CanonicalWriter {
   }
 
   digest(): string {
+    this.flush();
     return this.hash.digest('hex');
   }
 }
