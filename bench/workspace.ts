@@ -60,17 +60,20 @@ export function createWorkspace(count: number): Workspace {
 }
 
 /**
- * A private deckhand under <root>/deckhand: bin/, package.json, templates/, assets/ copied,
- * node_modules linked, src/ compiled into its dist/. Returns the CLI entry.
+ * A private deckhand under <root>/deckhand: bin/, package.json, templates/, assets/, scripts/
+ * copied, node_modules linked, and `npm run build:ts`'s three steps run into its dist/: tsc, the
+ * precompiled templates and the CLI bundle (which bin/ runs). Returns the CLI entry.
  */
 export function buildDeckhand(root: string): string {
   const home = join(root, 'deckhand');
   mkdirSync(home);
-  for (const entry of ['bin', 'templates', 'assets', 'package.json']) cpSync(join(REPO, entry), join(home, entry), { recursive: true });
+  for (const entry of ['bin', 'templates', 'assets', 'scripts', 'package.json']) cpSync(join(REPO, entry), join(home, entry), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(home, 'node_modules'), 'dir');
   process.stderr.write('compiling src/ into the bench workspace…\n');
   const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(REPO, 'tsconfig.build.json'), '--outDir', join(home, 'dist')], { cwd: REPO, stdio: 'inherit' });
+  // Both scripts write beside themselves (home/dist/); the bundle reads src/ from this checkout.
+  for (const script of ['precompile-templates.mjs', 'bundle-cli.mjs']) execFileSync(process.execPath, [join(home, 'scripts', script)], { cwd: REPO, stdio: 'inherit' });
   return join(home, 'bin', 'deckhand.js');
 }
 
