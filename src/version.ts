@@ -8,6 +8,8 @@ export const DECKHAND_VERSION: string = (
   JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
+const BUNDLE_DIR = join(CODE_ROOT, 'bundle');
+
 /**
  * Identity of the code that builds: deckhand's version plus a hash of its own
  * modules and the dependency lock file. Part of every cache key, so upgrading
@@ -31,5 +33,4 @@ export function codeFingerprint(): string {
   return cachedFingerprint;
 }
 
-const BUNDLE_DIR = join(CODE_ROOT, 'bundle');
 let cachedFingerprint: string | undefined;

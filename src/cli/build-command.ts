@@ -4,9 +4,6 @@ import { build, type BuildEvent } from '../pipeline/build.js';
 import { buildReport } from '../pipeline/report.js';
 import { discardPrestarted } from '../print/prestart.js';
 import { heapCollector } from './heap-collector.js';
-
-/** Rebuilt outputs between two full collections (see heap-collector.ts). */
-const COLLECT_EVERY = 8;
 import { TargetRegistry } from '../targets/registry.js';
 import { discoverCourses } from '../content/discover.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
@@ -14,6 +11,9 @@ import { DeckhandError, EXIT, usageError } from '../errors.js';
 import { parseLength, type PaperId } from '../render/paper.js';
 import type { HandoutLayout } from '../pdf/impose/index.js';
 import type { Terminal } from './terminal.js';
+
+/** Rebuilt outputs between two full collections (see heap-collector.ts). */
+const COLLECT_EVERY = 8;
 
 interface RawBuildOptions {
   out?: string;

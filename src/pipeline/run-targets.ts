@@ -107,9 +107,9 @@ export async function planTargets(course: PreparedCourse, cache: CourseCache, ta
 
 export async function buildTargets(course: PreparedCourse, cache: CourseCache, plans: TargetPlan[], ctx: TargetContext): Promise<OutputRecord[]> {
   const entries = (cache[course.edition.edition] ??= {});
-  // The compiler (Marp, markdown-it, postcss, Handlebars) loads only when something is to be built.
-  const building = plans.some((plan) => plan.reasons.length > 0 || !entries[plan.target.kind]);
-  const produce = building ? produceContext(course, ctx, await loadCompiler()) : undefined;
+  // The compiler (Marp, markdown-it, postcss, Handlebars) loads when the first target is to be built.
+  let produce: Promise<ProduceContext> | undefined;
+  const produceFor = () => (produce ??= loadCompiler().then((compiler) => produceContext(course, ctx, compiler)));
   const record = (plan: TargetPlan, fields: { sha256: string; bytes: number; pages?: number; drawnSha256?: string; pdfa?: boolean; signedBy?: string }, rebuilt: boolean): OutputRecord => {
     const r: OutputRecord = {
       course: course.id,
@@ -132,8 +132,7 @@ export async function buildTargets(course: PreparedCourse, cache: CourseCache, p
     plans.map(async (plan) => {
       const entry = entries[plan.target.kind];
       if (plan.reasons.length === 0 && entry) return record(plan, entry, false);
-      if (!produce) throw new Error(`internal: ${plan.target.kind} is built, but the compiler was not loaded`);
-      const { bytes, pages, reads, drawnSha256, pdfa, signed } = await finish(plan.target, produce, course, ctx);
+      const { bytes, pages, reads, drawnSha256, pdfa, signed } = await finish(plan.target, await produceFor(), course, ctx);
       writeFileAtomic(plan.file, bytes);
       const digest = sha256(bytes);
       const key = { ...plan.key, template: course.templates.fingerprint(reads) };

@@ -91,10 +91,10 @@ export function hyphenate(text: string, lang: string, options: HyphenateOptions 
   const cacheKey = `${lang}\u0000${minLength}`;
   let cache = wordCache.get(cacheKey);
   if (!cache) wordCache.set(cacheKey, (cache = new Map()));
-  const word = (segment: string): string => {
+  const word = (segment: string, hyphenator: HyphenateSync): string => {
     let done = cache.get(segment);
     if (done === undefined) {
-      done = hyphenateWord(segment, fn as HyphenateSync, primary, minLength, graphemes);
+      done = hyphenateWord(segment, hyphenator, primary, minLength, graphemes);
       if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
       cache.set(segment, done);
     }
@@ -109,7 +109,7 @@ export function hyphenate(text: string, lang: string, options: HyphenateOptions 
       if (!fn || HAS_DIGIT.test(token) || URL_LIKE.test(token) || INNER_DOT.test(core) || token.includes(SOFT_HYPHEN)) return token;
       let out = '';
       for (const { segment, isWordLike } of words.segment(token)) {
-        out += isWordLike && WORD.test(segment) && !ACRONYM.test(segment) ? word(segment) : segment;
+        out += isWordLike && WORD.test(segment) && !ACRONYM.test(segment) ? word(segment, fn) : segment;
       }
       return out;
     })
